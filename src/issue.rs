@@ -1,0 +1,303 @@
+//! Issues: what is wrong with an input, where, and in what words.
+//!
+//! Rules build an [`IssueKind`] (data only) and a path; [`Issue::new`] adds
+//! the message, whose words all come from the one `Display` below. The
+//! token is never part of any issue: no rule puts input text in a message.
+
+use std::fmt;
+
+use tsify::Tsify;
+
+/// One step of an issue's path: an object key or an array index.
+#[derive(Clone, Debug, PartialEq, Eq, Tsify)]
+#[serde(untagged)]
+pub enum PathSegment {
+    Key(String),
+    Index(usize),
+}
+
+impl From<&str> for PathSegment {
+    fn from(key: &str) -> Self {
+        PathSegment::Key(key.to_owned())
+    }
+}
+
+impl From<usize> for PathSegment {
+    fn from(index: usize) -> Self {
+        PathSegment::Index(index)
+    }
+}
+
+/// One problem with an input: `{ code, path, message, ...details }` in JS.
+#[derive(Clone, Debug, PartialEq, Tsify)]
+pub struct Issue {
+    #[serde(flatten)]
+    pub kind: IssueKind,
+    /// Where the problem is, from the argument's root
+    /// (e.g. `["promptAttachments", 2, "title"]`).
+    pub path: Vec<PathSegment>,
+    /// The problem in words, for people.
+    pub message: String,
+}
+
+impl Issue {
+    /// An issue of `kind` at `path`, with its message.
+    pub fn new(kind: IssueKind, path: Vec<PathSegment>) -> Self {
+        let message = kind.to_string();
+        Issue { kind, path, message }
+    }
+
+    /// The issue's code, as in Zod (`"invalid_type"`, `"too_small"`, …).
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+}
+
+/// What is wrong, with the details that the JS issue carries.
+#[derive(Clone, Debug, PartialEq, Tsify)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum IssueKind {
+    /// The value has the wrong type (or a required key is missing, then
+    /// `received` is `"undefined"`).
+    InvalidType { expected: &'static str, received: &'static str },
+    /// A string is shorter than `minimum` code points.
+    TooSmall { minimum: u32, origin: &'static str },
+    /// Nested deeper than `maximum` arrays/objects.
+    TooBig { maximum: u32, origin: &'static str },
+    /// Not one of the documented values.
+    InvalidValue {
+        values: &'static [&'static str],
+        #[tsify(optional)]
+        #[serde(skip_serializing_if = "Option::is_none")]
+        suggestion: Option<&'static str>,
+    },
+    /// A string that does not have the required form.
+    InvalidFormat {
+        format: Format,
+        #[serde(skip)]
+        problem: FormatProblem,
+    },
+    /// A key that the object may not have.
+    UnrecognizedKeys {
+        keys: Vec<String>,
+        #[tsify(optional)]
+        #[serde(skip_serializing_if = "Option::is_none")]
+        suggestion: Option<&'static str>,
+    },
+    /// Response text that is not one JSON value.
+    InvalidJson {
+        #[serde(skip)]
+        problem: JsonProblem,
+    },
+}
+
+/// The forms a string can be required to have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+pub enum Format {
+    #[serde(rename = "datetime")]
+    Datetime,
+    #[serde(rename = "well-formed-unicode")]
+    WellFormedUnicode,
+    #[serde(rename = "url")]
+    Url,
+    #[serde(rename = "token")]
+    Token,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Datetime => "datetime",
+            Format::WellFormedUnicode => "well-formed-unicode",
+            Format::Url => "url",
+            Format::Token => "token",
+        }
+    }
+}
+
+/// Why a string does not have its form; only words come from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatProblem {
+    NotATimestamp,
+    LoneSurrogate,
+    UrlNotPrintableAscii,
+    UrlNotAbsolute,
+    UrlScheme,
+    UrlInsecureHttp,
+    UrlCredentials,
+    UrlQuery,
+    UrlFragment,
+    UrlBackslash,
+    UrlHost,
+    UrlPort,
+    UrlDotSegment,
+    /// The character at this (0-based, in characters) position is a
+    /// control character.
+    TokenControlCharacter(usize),
+    TokenSpace(usize),
+    TokenNotAscii(usize),
+}
+
+/// Why a text is not JSON; `position` counts bytes from 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonProblem {
+    Empty,
+    UnexpectedEnd,
+    UnexpectedCharacter { position: usize },
+    TrailingText { position: usize },
+    BadEscape { position: usize },
+    BadNumber { position: usize },
+    ControlCharacterInString { position: usize },
+}
+
+impl IssueKind {
+    /// The issue code, as the JS issue's `code`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IssueKind::InvalidType { .. } => "invalid_type",
+            IssueKind::TooSmall { .. } => "too_small",
+            IssueKind::TooBig { .. } => "too_big",
+            IssueKind::InvalidValue { .. } => "invalid_value",
+            IssueKind::InvalidFormat { .. } => "invalid_format",
+            IssueKind::UnrecognizedKeys { .. } => "unrecognized_keys",
+            IssueKind::InvalidJson { .. } => "invalid_json",
+        }
+    }
+}
+
+/// Every message the library writes. Lower case, no final period; each says
+/// what was expected and what was found, and none quotes input text.
+impl fmt::Display for IssueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IssueKind::InvalidType { expected, received } => {
+                if *received == "undefined" {
+                    write!(f, "expected {expected}, received nothing (the key is required)")
+                } else {
+                    write!(f, "expected {expected}, received {received}")
+                }
+            }
+            IssueKind::TooSmall { minimum: 1, .. } => {
+                write!(f, "expected at least 1 character, received an empty string")
+            }
+            IssueKind::TooSmall { minimum, .. } => write!(f, "expected at least {minimum} characters"),
+            IssueKind::TooBig { maximum, .. } => write!(
+                f,
+                "expected at most {maximum} nested arrays or objects, received deeper nesting (not read further)"
+            ),
+            IssueKind::InvalidValue { values, suggestion } => {
+                f.write_str("expected one of ")?;
+                for (i, value) in values.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("|")?;
+                    }
+                    write!(f, "\"{value}\"")?;
+                }
+                if let Some(suggestion) = suggestion {
+                    write!(f, "; did you mean \"{suggestion}\"?")?;
+                }
+                Ok(())
+            }
+            IssueKind::InvalidFormat { problem, .. } => problem.fmt(f),
+            IssueKind::UnrecognizedKeys { keys, suggestion } => {
+                // Keys are names the caller chose, never secret values.
+                f.write_str(if keys.len() == 1 { "unrecognized key " } else { "unrecognized keys " })?;
+                for (i, key) in keys.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{key:?}")?;
+                }
+                if let Some(suggestion) = suggestion {
+                    write!(f, "; did you mean \"{suggestion}\"?")?;
+                }
+                Ok(())
+            }
+            IssueKind::InvalidJson { problem } => problem.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for FormatProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use FormatProblem::*;
+        match self {
+            NotATimestamp => f.write_str(
+                "expected a UTC timestamp such as 2024-01-31T09:30Z or 2024-01-31T09:30:00.000Z (real date, upper-case T and Z, no offset)",
+            ),
+            LoneSurrogate => f.write_str(
+                "expected a well-formed string, received one with a lone UTF-16 surrogate (it cannot be sent unchanged)",
+            ),
+            UrlNotPrintableAscii => f.write_str(
+                "expected a URL of printable ASCII, received spaces, control or non-ASCII characters (percent-encode them; use punycode for hosts)",
+            ),
+            UrlNotAbsolute => f.write_str("expected an absolute URL starting with https://"),
+            UrlScheme => f.write_str("expected an https:// URL (http:// only for localhost, 127.0.0.1 or [::1])"),
+            UrlInsecureHttp => f.write_str(
+                "expected https://, received http:// for a host that is not localhost, 127.0.0.1 or [::1]",
+            ),
+            UrlCredentials => f.write_str("expected a URL without a user name or password"),
+            UrlQuery => f.write_str("expected a URL without a query (?…)"),
+            UrlFragment => f.write_str("expected a URL without a fragment (#…)"),
+            UrlBackslash => f.write_str("expected a URL without backslashes"),
+            UrlHost => f.write_str("expected a host name, an IPv4 address or a bracketed IPv6 address"),
+            UrlPort => f.write_str("expected a port number from 1 to 65535"),
+            UrlDotSegment => f.write_str("expected a path without \".\" or \"..\" segments"),
+            TokenControlCharacter(at) => write!(
+                f,
+                "expected a token of printable ASCII without spaces, received a control character at position {at}"
+            ),
+            TokenSpace(at) => write!(
+                f,
+                "expected a token of printable ASCII without spaces, received a space at position {at}"
+            ),
+            TokenNotAscii(at) => write!(
+                f,
+                "expected a token of printable ASCII without spaces, received a non-ASCII character at position {at}"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for JsonProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JsonProblem::Empty => f.write_str("expected JSON text, received an empty text"),
+            JsonProblem::UnexpectedEnd => f.write_str("expected more JSON, received the end of the text"),
+            JsonProblem::UnexpectedCharacter { position } => {
+                write!(f, "expected a JSON value, received an unexpected character at byte {position}")
+            }
+            JsonProblem::TrailingText { position } => {
+                write!(f, "expected one JSON value, received more text at byte {position}")
+            }
+            JsonProblem::BadEscape { position } => {
+                write!(f, "expected a valid escape in a JSON string, received an invalid one at byte {position}")
+            }
+            JsonProblem::BadNumber { position } => {
+                write!(f, "expected a JSON number, received a malformed one at byte {position}")
+            }
+            JsonProblem::ControlCharacterInString { position } => write!(
+                f,
+                "expected control characters in JSON strings to be escaped, received a raw one at byte {position}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Issue {}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if !self.path.is_empty() {
+            f.write_str(" at ")?;
+            for segment in &self.path {
+                match segment {
+                    PathSegment::Key(key) => write!(f, "[{key:?}]")?,
+                    PathSegment::Index(index) => write!(f, "[{index}]")?,
+                }
+            }
+        }
+        Ok(())
+    }
+}

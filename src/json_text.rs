@@ -1,0 +1,607 @@
+//! JSON text in and out, with exactly the meaning JavaScript gives it.
+//!
+//! [`parse`] reads text as `JSON.parse` does: RFC 8259 grammar, the last of
+//! duplicate keys wins (at the place of the first), numbers are rounded to
+//! the nearest double (too large ones become infinite, which the rules then
+//! report), and a lone surrogate escape is kept as [`Foreign::IllFormedString`]
+//! so that it is reported, not replaced. It is iterative: deep text cannot
+//! overflow the stack; containers nested past [`MAX_DEPTH`] become
+//! [`Foreign::TooDeep`] (their grammar is still checked).
+//!
+//! [`JsonWriter`] writes text as `JSON.stringify` does (same escapes, same
+//! number format), so a request body equals `JSON.stringify(data)`.
+
+use std::collections::HashMap;
+
+use crate::issue::{Issue, IssueKind, JsonProblem};
+use crate::value::{Foreign, Value, MAX_DEPTH};
+
+/// Objects with this many keys get a hash index for duplicate detection.
+const INDEX_FROM: usize = 32;
+
+/// Reads one JSON value from `text`, as `JSON.parse` would.
+///
+/// # Example
+/// ```
+/// use membrane_agent_session::{json_text::parse, Value};
+/// let value = parse(r#"{"a": 1, "a": [true, null]}"#).unwrap();
+/// assert_eq!(value.get("a"), Some(&Value::Array(vec![Value::Bool(true), Value::Null])));
+/// assert!(parse("{'a': 1}").is_err());
+/// ```
+pub fn parse(text: &str) -> Result<Value, Issue> {
+    Parser { text: text.as_bytes(), pos: 0 }
+        .parse()
+        .map_err(|problem| Issue::new(IssueKind::InvalidJson { problem }, Vec::new()))
+}
+
+enum Frame {
+    Array(Vec<Value>),
+    Object(ObjectBuilder),
+    /// A container nested past `MAX_DEPTH`: checked, not kept.
+    Skipped { is_array: bool },
+}
+
+struct ObjectBuilder {
+    entries: Vec<(String, Value)>,
+    index: Option<HashMap<String, usize>>,
+    key: String,
+}
+
+impl ObjectBuilder {
+    fn insert(&mut self, value: Value) {
+        let key = std::mem::take(&mut self.key);
+        let found = match &self.index {
+            Some(index) => index.get(&key).copied(),
+            None => self.entries.iter().position(|(k, _)| *k == key),
+        };
+        match found {
+            // JSON.parse: the last value wins, the key keeps its first place.
+            Some(at) => {
+                if let Some(entry) = self.entries.get_mut(at) {
+                    entry.1 = value;
+                }
+            }
+            None => {
+                if let Some(index) = &mut self.index {
+                    index.insert(key.clone(), self.entries.len());
+                }
+                self.entries.push((key, value));
+                if self.index.is_none() && self.entries.len() >= INDEX_FROM {
+                    let index = self.entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
+                    self.index = Some(index);
+                }
+            }
+        }
+    }
+}
+
+struct Parser<'a> {
+    text: &'a [u8],
+    pos: usize,
+}
+
+type Step<T> = Result<T, JsonProblem>;
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn unexpected(&self) -> JsonProblem {
+        if self.pos >= self.text.len() {
+            JsonProblem::UnexpectedEnd
+        } else {
+            JsonProblem::UnexpectedCharacter { position: self.pos }
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Step<()> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn parse(mut self) -> Step<Value> {
+        self.skip_whitespace();
+        if self.text.is_empty() || self.pos == self.text.len() {
+            return Err(JsonProblem::Empty);
+        }
+        let mut stack: Vec<Frame> = Vec::new();
+        loop {
+            // Read a value, or open a container and go read its first member.
+            let mut value = match self.peek() {
+                Some(open @ (b'[' | b'{')) => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                    let is_array = open == b'[';
+                    let close = if is_array { b']' } else { b'}' };
+                    let too_deep = stack.len() >= MAX_DEPTH
+                        || matches!(stack.last(), Some(Frame::Skipped { .. }));
+                    if self.peek() == Some(close) {
+                        self.pos += 1;
+                        if too_deep {
+                            Value::Foreign(Foreign::TooDeep)
+                        } else if is_array {
+                            Value::Array(Vec::new())
+                        } else {
+                            Value::Object(Vec::new())
+                        }
+                    } else {
+                        let frame = if too_deep {
+                            Frame::Skipped { is_array }
+                        } else if is_array {
+                            Frame::Array(Vec::new())
+                        } else {
+                            Frame::Object(ObjectBuilder { entries: Vec::new(), index: None, key: String::new() })
+                        };
+                        let is_object = !is_array;
+                        stack.push(frame);
+                        if is_object {
+                            let key = self.key()?;
+                            if let Some(Frame::Object(object)) = stack.last_mut() {
+                                object.key = key;
+                            }
+                        }
+                        continue;
+                    }
+                }
+                Some(b'"') => match self.string()? {
+                    Some(text) => Value::String(text),
+                    None => Value::Foreign(Foreign::IllFormedString),
+                },
+                Some(b't') => self.literal(b"true", Value::Bool(true))?,
+                Some(b'f') => self.literal(b"false", Value::Bool(false))?,
+                Some(b'n') => self.literal(b"null", Value::Null)?,
+                Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+                _ => return Err(self.unexpected()),
+            };
+            // Hand the value to its container; close containers that end.
+            loop {
+                self.skip_whitespace();
+                let Some(frame) = stack.last_mut() else {
+                    return if self.pos == self.text.len() {
+                        Ok(value)
+                    } else {
+                        Err(JsonProblem::TrailingText { position: self.pos })
+                    };
+                };
+                let is_array = match frame {
+                    Frame::Array(items) => {
+                        items.push(value);
+                        true
+                    }
+                    Frame::Object(object) => {
+                        object.insert(value);
+                        false
+                    }
+                    Frame::Skipped { is_array } => *is_array,
+                };
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.skip_whitespace();
+                        if !is_array {
+                            let key = self.key()?;
+                            if let Some(Frame::Object(object)) = stack.last_mut() {
+                                object.key = key;
+                            }
+                        }
+                        break;
+                    }
+                    Some(b']') if is_array => self.pos += 1,
+                    Some(b'}') if !is_array => self.pos += 1,
+                    _ => return Err(self.unexpected()),
+                }
+                value = match stack.pop() {
+                    Some(Frame::Array(items)) => Value::Array(items),
+                    Some(Frame::Object(object)) => Value::Object(object.entries),
+                    _ => Value::Foreign(Foreign::TooDeep),
+                };
+            }
+        }
+    }
+
+    /// An object key and its colon; a key with a lone surrogate is kept in
+    /// lossy form (it only names the place of the issue that follows).
+    fn key(&mut self) -> Step<String> {
+        self.skip_whitespace();
+        if self.peek() != Some(b'"') {
+            return Err(self.unexpected());
+        }
+        let start = self.pos;
+        let key = match self.string()? {
+            Some(key) => key,
+            None => {
+                let end = self.pos;
+                self.pos = start;
+                let lossy = self.string_lossy()?;
+                self.pos = end;
+                lossy
+            }
+        };
+        self.skip_whitespace();
+        self.expect(b':')?;
+        self.skip_whitespace();
+        Ok(key)
+    }
+
+    fn literal(&mut self, word: &[u8], value: Value) -> Step<Value> {
+        if self.text.get(self.pos..self.pos + word.len()) == Some(word) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn number(&mut self) -> Step<f64> {
+        let start = self.pos;
+        let digits = |p: &mut Self| {
+            let from = p.pos;
+            while let Some(b'0'..=b'9') = p.peek() {
+                p.pos += 1;
+            }
+            p.pos - from
+        };
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            _ => return Err(JsonProblem::BadNumber { position: start }),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if digits(self) == 0 {
+                return Err(JsonProblem::BadNumber { position: start });
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if digits(self) == 0 {
+                return Err(JsonProblem::BadNumber { position: start });
+            }
+        }
+        // The slice is ASCII by construction; Rust rounds to nearest like
+        // JavaScript and gives ±infinity on overflow.
+        std::str::from_utf8(&self.text[start..self.pos])
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .ok_or(JsonProblem::BadNumber { position: start })
+    }
+
+    /// A string; `Ok(None)` if it holds a lone surrogate escape.
+    fn string(&mut self) -> Step<Option<String>> {
+        let mut out = String::new();
+        let well_formed = self.string_into(&mut out, false)?;
+        Ok(well_formed.then_some(out))
+    }
+
+    fn string_lossy(&mut self) -> Step<String> {
+        let mut out = String::new();
+        self.string_into(&mut out, true)?;
+        Ok(out)
+    }
+
+    /// Reads a string into `out`; returns whether it was well-formed. With
+    /// `lossy`, lone surrogates become U+FFFD (only for issue paths).
+    fn string_into(&mut self, out: &mut String, lossy: bool) -> Step<bool> {
+        self.expect(b'"')?;
+        let mut well_formed = true;
+        loop {
+            let run_start = self.pos;
+            while let Some(byte) = self.peek() {
+                if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // Runs end on ASCII bytes, so they are whole UTF-8 sequences.
+            if let Ok(run) = std::str::from_utf8(&self.text[run_start..self.pos]) {
+                out.push_str(run);
+            }
+            match self.peek() {
+                None => return Err(JsonProblem::UnexpectedEnd),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(well_formed);
+                }
+                Some(b'\\') => {
+                    let escape_at = self.pos;
+                    self.pos += 1;
+                    let bad = JsonProblem::BadEscape { position: escape_at };
+                    let Some(kind) = self.peek() else { return Err(JsonProblem::UnexpectedEnd) };
+                    self.pos += 1;
+                    match kind {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let unit = self.hex4().ok_or(bad)?;
+                            let code = if (0xD800..0xDC00).contains(&unit) {
+                                // A high surrogate: a low one must follow.
+                                let save = self.pos;
+                                let low = if self.text.get(self.pos..self.pos + 2) == Some(b"\\u") {
+                                    self.pos += 2;
+                                    self.hex4()
+                                } else {
+                                    None
+                                };
+                                match low {
+                                    Some(low) if (0xDC00..0xE000).contains(&low) => {
+                                        Some(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                                    }
+                                    _ => {
+                                        self.pos = save;
+                                        None
+                                    }
+                                }
+                            } else {
+                                Some(unit)
+                            };
+                            match code.and_then(char::from_u32) {
+                                Some(c) => out.push(c),
+                                None => {
+                                    well_formed = false;
+                                    if lossy {
+                                        out.push('\u{FFFD}');
+                                    }
+                                }
+                            }
+                        }
+                        _ => return Err(bad),
+                    }
+                }
+                Some(_) => return Err(JsonProblem::ControlCharacterInString { position: self.pos }),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.text.get(self.pos..self.pos + 4)?;
+        let mut unit = 0;
+        for &d in digits {
+            unit = unit * 16 + char::from(d).to_digit(16)?;
+        }
+        self.pos += 4;
+        Some(unit)
+    }
+}
+
+/// Writes JSON text exactly as `JSON.stringify` would for the same value.
+#[derive(Default)]
+pub struct JsonWriter {
+    out: String,
+}
+
+impl JsonWriter {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The text written so far.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    pub fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    /// A string literal, escaped as `JSON.stringify` escapes it.
+    pub fn string(&mut self, text: &str) {
+        self.out.reserve(text.len() + 2);
+        self.out.push('"');
+        let mut run_start = 0;
+        for (at, byte) in text.bytes().enumerate() {
+            let escape = match byte {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            self.out.push_str(&text[run_start..at]);
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("\\u00");
+                self.out.push(char::from(HEX[usize::from(byte >> 4)]));
+                self.out.push(char::from(HEX[usize::from(byte & 15)]));
+            } else {
+                self.out.push_str(escape);
+            }
+            run_start = at + 1;
+        }
+        self.out.push_str(&text[run_start..]);
+        self.out.push('"');
+    }
+
+    /// A finite number in JavaScript's `Number#toString` form (`1e+21`,
+    /// `1e-7`, `0.1`); `-0` is written `0`, as `JSON.stringify` does.
+    /// Non-finite numbers are written `null` (the rules never let one in).
+    pub fn number(&mut self, number: f64) {
+        write_js_number(&mut self.out, number);
+    }
+
+    /// `"key":` — the caller writes the value after it.
+    pub fn key(&mut self, key: &str) {
+        self.string(key);
+        self.out.push(':');
+    }
+
+    /// A whole value. Callers pass only checked JSON values (no
+    /// [`Value::Foreign`], at most [`MAX_DEPTH`] deep); anything else is
+    /// written as `null`.
+    pub fn value(&mut self, value: &Value) {
+        match value {
+            Value::Null | Value::Foreign(_) => self.raw("null"),
+            Value::Bool(true) => self.raw("true"),
+            Value::Bool(false) => self.raw("false"),
+            Value::Number(n) => self.number(*n),
+            Value::String(s) => self.string(s),
+            Value::Array(items) => {
+                self.out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                    }
+                    self.value(item);
+                }
+                self.out.push(']');
+            }
+            Value::Object(entries) => {
+                self.out.push('{');
+                for (i, (key, item)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                    }
+                    self.key(key);
+                    self.value(item);
+                }
+                self.out.push('}');
+            }
+        }
+    }
+}
+
+/// ECMAScript Number::toString(10), from the shortest round-trip digits.
+fn write_js_number(out: &mut String, number: f64) {
+    if !number.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    if number == 0.0 {
+        out.push('0');
+        return;
+    }
+    if number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0 {
+        // Exactly representable integers print in full, like JS.
+        use std::fmt::Write;
+        let _ = write!(out, "{number:.0}");
+        return;
+    }
+    // `{:e}` gives the shortest digits that round-trip: d[.ddd]e[-]x.
+    let scientific = format!("{:e}", number.abs());
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let k = digits.len() as i64;
+    let n = exponent.parse::<i64>().unwrap_or(0) + 1;
+    if number < 0.0 {
+        out.push('-');
+    }
+    if k <= n && n <= 21 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', (n - k) as usize));
+    } else if 0 < n && n <= 21 {
+        let (int, frac) = digits.split_at(n as usize);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    } else if -6 < n && n <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-n) as usize));
+        out.push_str(&digits);
+    } else {
+        let (first, rest) = digits.split_at(1);
+        out.push_str(first);
+        if !rest.is_empty() {
+            out.push('.');
+            out.push_str(rest);
+        }
+        out.push('e');
+        out.push(if n - 1 >= 0 { '+' } else { '-' });
+        out.push_str(&(n - 1).abs().to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn js(n: f64) -> String {
+        let mut s = String::new();
+        write_js_number(&mut s, n);
+        s
+    }
+
+    #[test]
+    fn numbers_print_like_javascript() {
+        assert_eq!(js(0.0), "0");
+        assert_eq!(js(-0.0), "0");
+        assert_eq!(js(1.0), "1");
+        assert_eq!(js(-12.5), "-12.5");
+        assert_eq!(js(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(js(1e21), "1e+21");
+        assert_eq!(js(123456789012345680000.0), "123456789012345680000");
+        assert_eq!(js(1e-7), "1e-7");
+        assert_eq!(js(0.000001), "0.000001");
+        assert_eq!(js(1.5e-10), "1.5e-10");
+        assert_eq!(js(f64::MAX), "1.7976931348623157e+308");
+        assert_eq!(js(5e-324), "5e-324");
+        assert_eq!(js(2f64.powi(53)), "9007199254740992");
+    }
+
+    #[test]
+    fn strings_escape_like_json_stringify() {
+        let mut w = JsonWriter::new();
+        w.string("a\"b\\c\n\u{1}\u{7f}\u{2028}é😀");
+        assert_eq!(w.finish(), "\"a\\\"b\\\\c\\n\\u0001\u{7f}\u{2028}é😀\"");
+    }
+
+    #[test]
+    fn parse_keeps_js_meaning() {
+        assert_eq!(parse(" 1e400 ").ok(), Some(Value::Number(f64::INFINITY)));
+        assert_eq!(parse(r#""\ud800""#).ok(), Some(Value::Foreign(Foreign::IllFormedString)));
+        assert_eq!(parse(r#""\ud83d\ude00""#).ok(), Some(Value::String("😀".into())));
+        let v = parse(r#"{"a":1,"b":2,"a":3}"#).ok();
+        assert_eq!(
+            v,
+            Some(Value::Object(vec![("a".into(), Value::Number(3.0)), ("b".into(), Value::Number(2.0))]))
+        );
+    }
+
+    #[test]
+    fn parse_rejects_what_json_parse_rejects() {
+        for bad in ["", " ", "01", "1.", ".5", "+1", "[1,]", "{\"a\":1,}", "'a'", "\"a\nb\"", "[1] x", "nul", "\"\\x\"", "{1:2}", "\"\\u12G4\""] {
+            assert!(parse(bad).is_err(), "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn deep_text_is_marked_not_followed() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        let mut value = parse(&deep).expect("deep but valid JSON");
+        let mut depth = 0;
+        while let Value::Array(mut items) = value {
+            depth += 1;
+            value = items.pop().unwrap_or(Value::Null);
+        }
+        assert_eq!(depth, MAX_DEPTH);
+        assert_eq!(value, Value::Foreign(Foreign::TooDeep));
+        assert!(parse(&("[".repeat(5000) + "1," + &"]".repeat(5000))).is_err());
+    }
+}

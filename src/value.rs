@@ -1,0 +1,90 @@
+//! The input model: what a caller handed us, before any rule ran.
+//!
+//! It is JSON plus the few JavaScript things that JSON cannot carry, so that
+//! the rules can report them at their path instead of the binding guessing.
+
+/// A value as read from the caller (a JS value, or parsed JSON text).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// Any double, NaN and infinities included (the rules reject those).
+    Number(f64),
+    String(String),
+    Array(Vec<Value>),
+    /// Own properties in the order JavaScript enumerates them. Keys are
+    /// unique; a property whose value was `undefined` is not here at all.
+    Object(Vec<(String, Value)>),
+    /// Something JSON cannot carry faithfully.
+    Foreign(Foreign),
+}
+
+/// The kinds of input that are not JSON values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Foreign {
+    /// `undefined` where it cannot mean "absent" (an array element, the
+    /// argument itself).
+    Undefined,
+    BigInt,
+    Symbol,
+    Function,
+    /// An object that is not a plain object or array (a `Date`, a `Map`, a
+    /// class instance): `JSON.stringify` would not keep it as it is.
+    NonPlainObject,
+    /// An object that contains itself.
+    Cycle,
+    /// Reading it threw (a getter, a proxy trap).
+    Unreadable,
+    /// Nested deeper than [`MAX_DEPTH`]; not read any further.
+    TooDeep,
+    /// A string with a lone UTF-16 surrogate, which UTF-8 cannot carry.
+    IllFormedString,
+}
+
+/// How many arrays and objects may nest inside one argument (or one JSON
+/// text). Deeper input is reported, never followed: the limit keeps every
+/// walk far from the 1 MB WebAssembly stack.
+pub const MAX_DEPTH: usize = 1000;
+
+impl Value {
+    /// The name of this value's kind, as issues report it in `received`.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_nan() => "NaN",
+            Value::Number(n) if *n == f64::INFINITY => "Infinity",
+            Value::Number(n) if *n == f64::NEG_INFINITY => "-Infinity",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+            Value::Foreign(foreign) => foreign.kind_name(),
+        }
+    }
+
+    /// The object's property `key`, if this is an object that has it.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+impl Foreign {
+    /// The name of this kind, as issues report it in `received`.
+    pub fn kind_name(self) -> &'static str {
+        match self {
+            Foreign::Undefined => "undefined",
+            Foreign::BigInt => "bigint",
+            Foreign::Symbol => "symbol",
+            Foreign::Function => "function",
+            Foreign::NonPlainObject => "non-plain object",
+            Foreign::Cycle => "cycle",
+            Foreign::Unreadable => "unreadable",
+            Foreign::TooDeep => "too deep",
+            Foreign::IllFormedString => "ill-formed string",
+        }
+    }
+}
