@@ -44,7 +44,11 @@ impl Issue {
     /// An issue of `kind` at `path`, with its message.
     pub fn new(kind: IssueKind, path: Vec<PathSegment>) -> Self {
         let message = kind.to_string();
-        Issue { kind, path, message }
+        Issue {
+            kind,
+            path,
+            message,
+        }
     }
 
     /// The issue's code, as in Zod (`"invalid_type"`, `"too_small"`, …).
@@ -59,7 +63,10 @@ impl Issue {
 pub enum IssueKind {
     /// The value has the wrong type (or a required key is missing, then
     /// `received` is `"undefined"`).
-    InvalidType { expected: &'static str, received: &'static str },
+    InvalidType {
+        expected: &'static str,
+        received: &'static str,
+    },
     /// A string is shorter than `minimum` code points.
     TooSmall { minimum: u32, origin: &'static str },
     /// Nested deeper than `maximum` arrays/objects.
@@ -102,6 +109,9 @@ pub enum Format {
     Url,
     #[serde(rename = "token")]
     Token,
+    /// Text that `toCurl` can put in a shell command unchanged.
+    #[serde(rename = "shell-safe")]
+    ShellSafe,
 }
 
 impl Format {
@@ -111,6 +121,7 @@ impl Format {
             Format::WellFormedUnicode => "well-formed-unicode",
             Format::Url => "url",
             Format::Token => "token",
+            Format::ShellSafe => "shell-safe",
         }
     }
 }
@@ -136,6 +147,7 @@ pub enum FormatProblem {
     TokenControlCharacter(usize),
     TokenSpace(usize),
     TokenNotAscii(usize),
+    NotShellSafe,
 }
 
 /// Why a text is not JSON; `position` counts bytes from 0.
@@ -243,6 +255,9 @@ impl fmt::Display for FormatProblem {
             UrlHost => f.write_str("expected a host name, an IPv4 address or a bracketed IPv6 address"),
             UrlPort => f.write_str("expected a port number from 1 to 65535"),
             UrlDotSegment => f.write_str("expected a path without \".\" or \"..\" segments"),
+            NotShellSafe => f.write_str(
+                "expected text a shell command can hold: no NUL, and no line breaks or control characters in the method, URL or headers",
+            ),
             TokenControlCharacter(at) => write!(
                 f,
                 "expected a token of printable ASCII without spaces, received a control character at position {at}"

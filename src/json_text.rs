@@ -29,16 +29,21 @@ const INDEX_FROM: usize = 32;
 /// assert!(parse("{'a': 1}").is_err());
 /// ```
 pub fn parse(text: &str) -> Result<Value, Issue> {
-    Parser { text: text.as_bytes(), pos: 0 }
-        .parse()
-        .map_err(|problem| Issue::new(IssueKind::InvalidJson { problem }, Vec::new()))
+    Parser {
+        text: text.as_bytes(),
+        pos: 0,
+    }
+    .parse()
+    .map_err(|problem| Issue::new(IssueKind::InvalidJson { problem }, Vec::new()))
 }
 
 enum Frame {
     Array(Vec<Value>),
     Object(ObjectBuilder),
     /// A container nested past `MAX_DEPTH`: checked, not kept.
-    Skipped { is_array: bool },
+    Skipped {
+        is_array: bool,
+    },
 }
 
 struct ObjectBuilder {
@@ -67,7 +72,12 @@ impl ObjectBuilder {
                 }
                 self.entries.push((key, value));
                 if self.index.is_none() && self.entries.len() >= INDEX_FROM {
-                    let index = self.entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
+                    let index = self
+                        .entries
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (k, _))| (k.clone(), i))
+                        .collect();
                     self.index = Some(index);
                 }
             }
@@ -141,7 +151,11 @@ impl Parser<'_> {
                         } else if is_array {
                             Frame::Array(Vec::new())
                         } else {
-                            Frame::Object(ObjectBuilder { entries: Vec::new(), index: None, key: String::new() })
+                            Frame::Object(ObjectBuilder {
+                                entries: Vec::new(),
+                                index: None,
+                                key: String::new(),
+                            })
                         };
                         let is_object = !is_array;
                         stack.push(frame);
@@ -324,8 +338,12 @@ impl Parser<'_> {
                 Some(b'\\') => {
                     let escape_at = self.pos;
                     self.pos += 1;
-                    let bad = JsonProblem::BadEscape { position: escape_at };
-                    let Some(kind) = self.peek() else { return Err(JsonProblem::UnexpectedEnd) };
+                    let bad = JsonProblem::BadEscape {
+                        position: escape_at,
+                    };
+                    let Some(kind) = self.peek() else {
+                        return Err(JsonProblem::UnexpectedEnd);
+                    };
                     self.pos += 1;
                     match kind {
                         b'"' => out.push('"'),
@@ -372,7 +390,9 @@ impl Parser<'_> {
                         _ => return Err(bad),
                     }
                 }
-                Some(_) => return Err(JsonProblem::ControlCharacterInString { position: self.pos }),
+                Some(_) => {
+                    return Err(JsonProblem::ControlCharacterInString { position: self.pos })
+                }
             }
         }
     }
@@ -447,6 +467,18 @@ impl JsonWriter {
         write_js_number(&mut self.out, number);
     }
 
+    /// An array of whole values (see [`JsonWriter::value`]).
+    pub fn values(&mut self, items: &[Value]) {
+        self.out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.value(item);
+        }
+        self.out.push(']');
+    }
+
     /// `"key":` — the caller writes the value after it.
     pub fn key(&mut self, key: &str) {
         self.string(key);
@@ -463,26 +495,17 @@ impl JsonWriter {
             Value::Bool(false) => self.raw("false"),
             Value::Number(n) => self.number(*n),
             Value::String(s) => self.string(s),
-            Value::Array(items) => {
-                self.out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        self.out.push(',');
-                    }
-                    self.value(item);
-                }
-                self.out.push(']');
-            }
+            Value::Array(items) => self.values(items),
             Value::Object(entries) => {
-                self.out.push('{');
-                for (i, (key, item)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        self.out.push(',');
-                    }
-                    self.key(key);
-                    self.value(item);
+                let mut o = self.object();
+                // `undefined` properties are absent, as in JSON.stringify.
+                for (key, item) in entries
+                    .iter()
+                    .filter(|(_, v)| *v != Value::Foreign(Foreign::Undefined))
+                {
+                    o.key(key).value(item);
                 }
-                self.out.push('}');
+                o.end();
             }
         }
     }
@@ -575,18 +598,43 @@ mod tests {
     #[test]
     fn parse_keeps_js_meaning() {
         assert_eq!(parse(" 1e400 ").ok(), Some(Value::Number(f64::INFINITY)));
-        assert_eq!(parse(r#""\ud800""#).ok(), Some(Value::Foreign(Foreign::IllFormedString)));
-        assert_eq!(parse(r#""\ud83d\ude00""#).ok(), Some(Value::String("😀".into())));
+        assert_eq!(
+            parse(r#""\ud800""#).ok(),
+            Some(Value::Foreign(Foreign::IllFormedString))
+        );
+        assert_eq!(
+            parse(r#""\ud83d\ude00""#).ok(),
+            Some(Value::String("😀".into()))
+        );
         let v = parse(r#"{"a":1,"b":2,"a":3}"#).ok();
         assert_eq!(
             v,
-            Some(Value::Object(vec![("a".into(), Value::Number(3.0)), ("b".into(), Value::Number(2.0))]))
+            Some(Value::Object(vec![
+                ("a".into(), Value::Number(3.0)),
+                ("b".into(), Value::Number(2.0))
+            ]))
         );
     }
 
     #[test]
     fn parse_rejects_what_json_parse_rejects() {
-        for bad in ["", " ", "01", "1.", ".5", "+1", "[1,]", "{\"a\":1,}", "'a'", "\"a\nb\"", "[1] x", "nul", "\"\\x\"", "{1:2}", "\"\\u12G4\""] {
+        for bad in [
+            "",
+            " ",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "[1,]",
+            "{\"a\":1,}",
+            "'a'",
+            "\"a\nb\"",
+            "[1] x",
+            "nul",
+            "\"\\x\"",
+            "{1:2}",
+            "\"\\u12G4\"",
+        ] {
             assert!(parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }
@@ -603,5 +651,83 @@ mod tests {
         assert_eq!(depth, MAX_DEPTH);
         assert_eq!(value, Value::Foreign(Foreign::TooDeep));
         assert!(parse(&("[".repeat(5000) + "1," + &"]".repeat(5000))).is_err());
+    }
+}
+
+/// A value that writes itself as JSON text (the shape JS callers receive).
+pub trait ToJson {
+    fn write_json(&self, w: &mut JsonWriter);
+
+    fn to_json(&self) -> String {
+        let mut w = JsonWriter::new();
+        self.write_json(&mut w);
+        w.finish()
+    }
+}
+
+impl JsonWriter {
+    /// Starts an object; its members are written through the returned
+    /// writer, and `end` closes it.
+    pub fn object(&mut self) -> ObjectWriter<'_> {
+        self.out.push('{');
+        ObjectWriter {
+            w: self,
+            first: true,
+        }
+    }
+}
+
+/// Writes the members of one object, commas included.
+pub struct ObjectWriter<'w> {
+    w: &'w mut JsonWriter,
+    first: bool,
+}
+
+impl ObjectWriter<'_> {
+    /// Writes `"key":` and hands back the writer for the value.
+    pub fn key(&mut self, key: &str) -> &mut JsonWriter {
+        if !self.first {
+            self.w.out.push(',');
+        }
+        self.first = false;
+        self.w.key(key);
+        self.w
+    }
+
+    pub fn string(&mut self, key: &str, value: &str) {
+        self.key(key).string(value);
+    }
+
+    pub fn boolean(&mut self, key: &str, value: bool) {
+        self.key(key).raw(if value { "true" } else { "false" });
+    }
+
+    pub fn optional_string(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.string(key, value);
+        }
+    }
+
+    pub fn optional_boolean(&mut self, key: &str, value: Option<bool>) {
+        if let Some(value) = value {
+            self.boolean(key, value);
+        }
+    }
+
+    pub fn end(self) {
+        self.w.out.push('}');
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.raw("[");
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                w.raw(",");
+            }
+            item.write_json(w);
+        }
+        w.raw("]");
     }
 }

@@ -1,6 +1,39 @@
+//! Validate, build and parse requests for Membrane's
+//! **Create a new agent session** (`POST /agent/sessions`), exactly as the
+//! API documents them.
+//!
+//! The rules here are plain Rust, tested natively; `wasm.rs` is the only
+//! module that knows about JavaScript.
+//!
+//! # Example
+//! ```
+//! use membrane_agent_session::{build_create_agent_session_request, json_text::parse};
+//! let input = parse(r#"{"prompt": "Sync Jira issues", "agentName": "membrane"}"#).unwrap();
+//! let options = parse(r#"{"token": "t0k3n"}"#).unwrap();
+//! let request = build_create_agent_session_request(&input, &options).unwrap();
+//! assert_eq!(request.url, "https://api.getmembrane.com/agent/sessions");
+//! ```
+
+pub mod base_url;
+mod checker;
+pub mod curl;
 pub mod enums;
+pub mod http_request;
 pub mod issue;
 pub mod json_text;
+pub mod request;
+pub mod response;
 pub mod suggestion;
 pub mod timestamp;
+pub mod token;
 pub mod value;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use enums::{AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType};
+pub use http_request::{build_create_agent_session_request, BuildOptions, HttpRequest};
+pub use issue::{Issue, IssueKind, PathSegment};
+pub use request::{validate_create_agent_session, CreateAgentSession, PromptAttachment};
+pub use response::{parse_agent_session, parse_agent_session_text, AgentSession, ErrorData};
+pub use timestamp::is_timestamp;
+pub use value::{Foreign, Value, MAX_DEPTH};

@@ -1,0 +1,323 @@
+//! The `200` answer of `POST /agent/sessions` (AgentSession, ErrorData) and
+//! its rules, one per row of SPEC's response table. Unknown keys are
+//! tolerated and dropped: servers add fields, clients must not break.
+
+use tsify::Tsify;
+
+use crate::checker::{field, Checker, Entries};
+use crate::enums::{AgentName, AgentSessionState, AgentSessionStatus, WorkspaceElementType};
+use crate::issue::Issue;
+use crate::json_text::{self, JsonWriter, ToJson};
+use crate::request::optional;
+use crate::value::Value;
+
+/// A checked session, as the API returns it.
+#[derive(Clone, Debug, PartialEq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct AgentSession {
+    pub id: String,
+    pub workspace_id: String,
+    pub workspace_element_id: String,
+    #[serde(rename = "type")]
+    pub session_type: String,
+    pub status: AgentSessionStatus,
+    pub prompt: String,
+    /// A Timestamp (see [`crate::is_timestamp`]).
+    pub last_activity_at: String,
+    pub has_worker: bool,
+    pub created_at: String,
+    pub updated_at: String,
+    #[tsify(optional)]
+    pub workspace_element_type: Option<WorkspaceElementType>,
+    /// `busy` when the API leaves it out.
+    pub state: AgentSessionState,
+    #[tsify(optional)]
+    pub agent_name: Option<AgentName>,
+    #[tsify(optional)]
+    pub org_workspace_id: Option<String>,
+    #[tsify(optional)]
+    pub user_id: Option<String>,
+    #[tsify(optional)]
+    pub tenant_id: Option<String>,
+    #[tsify(optional)]
+    pub title: Option<String>,
+    #[tsify(optional)]
+    pub summary: Option<String>,
+    #[tsify(optional)]
+    pub cost: Option<f64>,
+    #[tsify(optional)]
+    pub is_external: Option<bool>,
+    /// An object of any JSON values.
+    #[tsify(optional, type = "Record<string, unknown>")]
+    pub output: Option<Vec<(String, Value)>>,
+    #[tsify(optional)]
+    pub error: Option<ErrorData>,
+}
+
+/// What went wrong in a session, possibly caused by another error.
+#[derive(Clone, Debug, PartialEq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorData {
+    pub message: String,
+    #[tsify(optional)]
+    #[serde(rename = "type")]
+    pub error_type: Option<String>,
+    #[tsify(optional)]
+    pub key: Option<String>,
+    #[tsify(optional, type = "unknown")]
+    pub data: Option<Value>,
+    #[tsify(optional, type = "unknown")]
+    pub stack: Option<Value>,
+    #[tsify(optional, type = "unknown[]")]
+    pub logs: Option<Vec<Value>>,
+    #[tsify(optional)]
+    pub caused_by_error: Option<Box<ErrorData>>,
+}
+
+/// Checks a parsed response body against SPEC's response table.
+///
+/// # Example
+/// ```
+/// use membrane_agent_session::{json_text::parse, parse_agent_session, AgentSessionState};
+/// let body = parse(r#"{"id":"s1","workspaceId":"w1","workspaceElementId":"e1","type":"chat",
+///   "status":"running","prompt":"hi","lastActivityAt":"2025-01-01T10:00Z","hasWorker":true,
+///   "createdAt":"2025-01-01T09:59:00Z","updatedAt":"2025-01-01T10:00:00.5Z","extra":1}"#).unwrap();
+/// let session = parse_agent_session(&body).unwrap();
+/// assert_eq!(session.state, AgentSessionState::Busy);
+/// ```
+pub fn parse_agent_session(input: &Value) -> Result<AgentSession, Vec<Issue>> {
+    let mut checker = Checker::new(&[]);
+    let session = check_session(&mut checker, input);
+    checker.finish(session)
+}
+
+/// Reads raw response text with `JSON.parse`'s meaning, then checks it.
+///
+/// # Example
+/// ```
+/// use membrane_agent_session::parse_agent_session_text;
+/// let issues = parse_agent_session_text("<html>").unwrap_err();
+/// assert_eq!(issues[0].code(), "invalid_json");
+/// ```
+pub fn parse_agent_session_text(text: &str) -> Result<AgentSession, Vec<Issue>> {
+    let value = json_text::parse(text).map_err(|issue| vec![issue])?;
+    parse_agent_session(&value)
+}
+
+fn required<'a, T>(
+    c: &mut Checker<'a>,
+    entries: &'a Entries,
+    key: &'static str,
+    expected: &'static str,
+    rule: impl FnOnce(&mut Checker<'a>, &'a Value) -> Option<T>,
+) -> Option<T> {
+    c.at_key(key, |c| {
+        let value = c.required(field(entries, key), expected)?;
+        rule(c, value)
+    })
+}
+
+fn owned(text: Option<&str>) -> Option<String> {
+    text.map(str::to_owned)
+}
+
+fn check_session<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option<AgentSession> {
+    let e = c.object(input)?;
+    let id = required(c, e, "id", "string", |c, v| owned(c.string(v)));
+    let workspace_id = required(c, e, "workspaceId", "string", |c, v| owned(c.string(v)));
+    let workspace_element_id = required(c, e, "workspaceElementId", "string", |c, v| {
+        owned(c.string(v))
+    });
+    let session_type = required(c, e, "type", "string", |c, v| owned(c.string(v)));
+    let status = required(c, e, "status", "string", |c, v| c.enumeration(v));
+    let prompt = required(c, e, "prompt", "string", |c, v| owned(c.string(v)));
+    let last_activity_at = required(c, e, "lastActivityAt", "string", |c, v| {
+        owned(c.timestamp(v))
+    });
+    let has_worker = required(c, e, "hasWorker", "boolean", |c, v| c.boolean(v));
+    let created_at = required(c, e, "createdAt", "string", |c, v| owned(c.timestamp(v)));
+    let updated_at = required(c, e, "updatedAt", "string", |c, v| owned(c.timestamp(v)));
+    let workspace_element_type = optional(c, e, "workspaceElementType", |c, v| c.enumeration(v));
+    let state = optional(c, e, "state", |c, v| c.enumeration(v));
+    let agent_name = optional(c, e, "agentName", |c, v| c.enumeration(v));
+    let org_workspace_id = optional(c, e, "orgWorkspaceId", |c, v| owned(c.string(v)));
+    let user_id = optional(c, e, "userId", |c, v| owned(c.string(v)));
+    let tenant_id = optional(c, e, "tenantId", |c, v| owned(c.string(v)));
+    let title = optional(c, e, "title", |c, v| owned(c.string(v)));
+    let summary = optional(c, e, "summary", |c, v| owned(c.string(v)));
+    let cost = optional(c, e, "cost", |c, v| c.finite_number(v));
+    let is_external = optional(c, e, "isExternal", |c, v| c.boolean(v));
+    let output = optional(c, e, "output", |c, v| {
+        let entries = c.object(v)?;
+        c.json(v)?;
+        Some(entries.to_vec())
+    });
+    let error = optional(c, e, "error", |c, v| check_error_data(c, v));
+    Some(AgentSession {
+        id: id?,
+        workspace_id: workspace_id?,
+        workspace_element_id: workspace_element_id?,
+        session_type: session_type?,
+        status: status?,
+        prompt: prompt?,
+        last_activity_at: last_activity_at?,
+        has_worker: has_worker?,
+        created_at: created_at?,
+        updated_at: updated_at?,
+        workspace_element_type: workspace_element_type?,
+        state: state?.unwrap_or(AgentSessionState::Busy),
+        agent_name: agent_name?,
+        org_workspace_id: org_workspace_id?,
+        user_id: user_id?,
+        tenant_id: tenant_id?,
+        title: title?,
+        summary: summary?,
+        cost: cost?,
+        is_external: is_external?,
+        output: output?,
+        error: error?,
+    })
+}
+
+/// ErrorData and its `causedByError` chain. The chain is followed in a
+/// loop, not by recursion, so a long chain cannot exhaust the stack.
+fn check_error_data<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option<ErrorData> {
+    let mut links: Vec<Option<ErrorData>> = Vec::new();
+    let mut current = Some(input);
+    let mut entered = 0;
+    while let Some(value) = current.take() {
+        let (link, cause) = check_error_link(c, value);
+        links.push(link);
+        if cause.is_some() {
+            // Every later link sits one "causedByError" key deeper.
+            c.enter_key("causedByError");
+            entered += 1;
+        }
+        current = cause;
+    }
+    for _ in 0..entered {
+        c.leave();
+    }
+    let mut chain: Option<ErrorData> = None;
+    let mut all_good = true;
+    for link in links.into_iter().rev() {
+        match link {
+            Some(mut link) if all_good => {
+                link.caused_by_error = chain.take().map(Box::new);
+                chain = Some(link);
+            }
+            _ => all_good = false,
+        }
+    }
+    chain.filter(|_| all_good)
+}
+
+/// One link of the chain, and the value of its `causedByError` if present.
+fn check_error_link<'a>(
+    c: &mut Checker<'a>,
+    input: &'a Value,
+) -> (Option<ErrorData>, Option<&'a Value>) {
+    let Some(e) = c.object(input) else {
+        return (None, None);
+    };
+    let message = required(c, e, "message", "string", |c, v| owned(c.string(v)));
+    let error_type = optional(c, e, "type", |c, v| owned(c.string(v)));
+    let key = optional(c, e, "key", |c, v| owned(c.string(v)));
+    let data = optional(c, e, "data", |c, v| c.json(v));
+    let stack = optional(c, e, "stack", |c, v| c.json(v));
+    let logs = optional(c, e, "logs", |c, v| {
+        c.array(v)?;
+        match c.json(v)? {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    });
+    let cause = field(e, "causedByError");
+    let link = (|| {
+        Some(ErrorData {
+            message: message?,
+            error_type: error_type?,
+            key: key?,
+            data: data?,
+            stack: stack?,
+            logs: logs?,
+            caused_by_error: None,
+        })
+    })();
+    (link, cause)
+}
+
+impl ToJson for AgentSession {
+    fn write_json(&self, w: &mut JsonWriter) {
+        let mut o = w.object();
+        o.string("id", &self.id);
+        o.string("workspaceId", &self.workspace_id);
+        o.string("workspaceElementId", &self.workspace_element_id);
+        o.string("type", &self.session_type);
+        o.string("status", self.status.as_str());
+        o.string("prompt", &self.prompt);
+        o.string("lastActivityAt", &self.last_activity_at);
+        o.boolean("hasWorker", self.has_worker);
+        o.string("createdAt", &self.created_at);
+        o.string("updatedAt", &self.updated_at);
+        o.optional_string(
+            "workspaceElementType",
+            self.workspace_element_type.map(|v| v.as_str()),
+        );
+        o.string("state", self.state.as_str());
+        o.optional_string("agentName", self.agent_name.map(|v| v.as_str()));
+        o.optional_string("orgWorkspaceId", self.org_workspace_id.as_deref());
+        o.optional_string("userId", self.user_id.as_deref());
+        o.optional_string("tenantId", self.tenant_id.as_deref());
+        o.optional_string("title", self.title.as_deref());
+        o.optional_string("summary", self.summary.as_deref());
+        if let Some(cost) = self.cost {
+            o.key("cost").number(cost);
+        }
+        o.optional_boolean("isExternal", self.is_external);
+        if let Some(output) = &self.output {
+            let mut out = o.key("output").object();
+            for (key, value) in output {
+                out.key(key).value(value);
+            }
+            out.end();
+        }
+        if let Some(error) = &self.error {
+            error.write_json(o.key("error"));
+        }
+        o.end();
+    }
+}
+
+impl ToJson for ErrorData {
+    fn write_json(&self, w: &mut JsonWriter) {
+        // Written link by link (no recursion), closing braces at the end.
+        let mut link = Some(self);
+        let mut open = 0;
+        while let Some(error) = link {
+            let mut o = w.object();
+            o.string("message", &error.message);
+            o.optional_string("type", error.error_type.as_deref());
+            o.optional_string("key", error.key.as_deref());
+            if let Some(data) = &error.data {
+                o.key("data").value(data);
+            }
+            if let Some(stack) = &error.stack {
+                o.key("stack").value(stack);
+            }
+            if let Some(logs) = &error.logs {
+                o.key("logs").values(logs);
+            }
+            open += 1;
+            link = error.caused_by_error.as_deref();
+            if link.is_some() {
+                // Left open: the cause is written inside it, and every
+                // brace is closed once the chain ends.
+                o.key("causedByError");
+            }
+        }
+        for _ in 0..open {
+            w.raw("}");
+        }
+    }
+}
