@@ -29,7 +29,10 @@ impl From<usize> for PathSegment {
 }
 
 /// One problem with an input: `{ code, path, message, ...details }` in JS.
+// TypeScript cannot extend a union, so the declaration is spelt out as the
+// intersection that serde's `flatten` means.
 #[derive(Clone, Debug, PartialEq, Tsify)]
+#[tsify(type = "IssueKind & { path: PathSegment[]; message: string }")]
 pub struct Issue {
     #[serde(flatten)]
     pub kind: IssueKind,

@@ -479,6 +479,18 @@ impl JsonWriter {
         self.out.push(']');
     }
 
+    /// An array of strings.
+    pub fn strings<'s>(&mut self, items: impl IntoIterator<Item = &'s str>) {
+        self.out.push('[');
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.string(item);
+        }
+        self.out.push(']');
+    }
+
     /// `"key":` — the caller writes the value after it.
     pub fn key(&mut self, key: &str) {
         self.string(key);

@@ -21,6 +21,7 @@ pub mod enums;
 pub mod http_request;
 pub mod issue;
 pub mod json_text;
+pub mod outcome;
 pub mod request;
 pub mod response;
 pub mod suggestion;

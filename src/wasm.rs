@@ -1,1 +1,262 @@
+//! The JavaScript binding: the only module that knows about JS.
+//!
+//! It reads JS values into [`Value`] (own enumerable properties only,
+//! `undefined` properties absent, every read that can run user code caught),
+//! calls the core, and hands back the core's answer as JSON text turned into
+//! a plain object by `JSON.parse` — one crossing out, no `Map`s.
 
+use js_sys::{Array, JsString, Reflect, Set};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::curl::to_curl;
+use crate::enums::{
+    AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType,
+};
+use crate::issue::{Issue, IssueKind, JsonProblem};
+use crate::outcome::outcome_json;
+use crate::value::{Foreign, Value, MAX_DEPTH};
+use crate::{
+    build_create_agent_session_request, is_timestamp, parse_agent_session,
+    parse_agent_session_text, validate_create_agent_session,
+};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
+    fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// A JS string, seen only to ask whether UTF-8 can carry it.
+    type Text;
+    #[wasm_bindgen(method, js_name = isWellFormed)]
+    fn is_well_formed(this: &Text) -> bool;
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse_js(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
+/// Reads a JS value the way `JSON.stringify` would see it, marking what it
+/// would not carry faithfully instead of dropping or altering it.
+struct Reader {
+    /// The objects we are inside of, to tell a cycle from a shared object.
+    ancestors: Set,
+}
+
+impl Reader {
+    fn read_argument(value: &JsValue) -> Value {
+        Reader {
+            ancestors: Set::new(&JsValue::UNDEFINED),
+        }
+        .read(value, 0)
+    }
+
+    fn read(&mut self, value: &JsValue, depth: usize) -> Value {
+        if value.is_string() {
+            return read_string(value);
+        }
+        if let Some(number) = value.as_f64() {
+            return Value::Number(number);
+        }
+        if let Some(boolean) = value.as_bool() {
+            return Value::Bool(boolean);
+        }
+        if value.is_null() {
+            return Value::Null;
+        }
+        if value.is_undefined() {
+            return Value::Foreign(Foreign::Undefined);
+        }
+        if value.is_bigint() {
+            return Value::Foreign(Foreign::BigInt);
+        }
+        if value.is_symbol() {
+            return Value::Foreign(Foreign::Symbol);
+        }
+        if value.is_function() {
+            return Value::Foreign(Foreign::Function);
+        }
+        if depth >= MAX_DEPTH {
+            return Value::Foreign(Foreign::TooDeep);
+        }
+        if self.ancestors.has(value) {
+            return Value::Foreign(Foreign::Cycle);
+        }
+        self.ancestors.add(value);
+        let read = match is_array(value) {
+            Ok(true) => self.read_array(value, depth),
+            Ok(false) => self.read_object(value, depth),
+            Err(_) => Value::Foreign(Foreign::Unreadable),
+        };
+        self.ancestors.delete(value);
+        read
+    }
+
+    fn read_array(&mut self, array: &JsValue, depth: usize) -> Value {
+        let length = match Reflect::get(array, &JsValue::from_str("length")).map(|l| l.as_f64()) {
+            Ok(Some(length)) if length >= 0.0 => length as u32,
+            _ => return Value::Foreign(Foreign::Unreadable),
+        };
+        let mut items = Vec::with_capacity(length.min(1 << 16) as usize);
+        for index in 0..length {
+            items.push(match Reflect::get_u32(array, index) {
+                Ok(item) => self.read(&item, depth + 1),
+                Err(_) => Value::Foreign(Foreign::Unreadable),
+            });
+        }
+        Value::Array(items)
+    }
+
+    fn read_object(&mut self, object: &JsValue, depth: usize) -> Value {
+        if !is_plain_object(object) {
+            return Value::Foreign(Foreign::NonPlainObject);
+        }
+        let Ok(keys) = own_keys(object) else {
+            return Value::Foreign(Foreign::Unreadable);
+        };
+        let mut entries = Vec::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
+            let name = match read_string(&key) {
+                Value::String(name) => name,
+                // The key cannot be copied exactly: keep a readable stand-in
+                // for the issue's path and mark the value.
+                _ => {
+                    let lossy = key.as_string().unwrap_or_default();
+                    entries.push((lossy, Value::Foreign(Foreign::IllFormedString)));
+                    continue;
+                }
+            };
+            let value = match Reflect::get(object, &key) {
+                Ok(item) if item.is_undefined() => continue,
+                Ok(item) => self.read(&item, depth + 1),
+                Err(_) => Value::Foreign(Foreign::Unreadable),
+            };
+            entries.push((name, value));
+        }
+        Value::Object(entries)
+    }
+}
+
+/// A plain object: its prototype is `null` or has a `null` prototype
+/// itself (`Object.prototype` of any realm).
+fn is_plain_object(object: &JsValue) -> bool {
+    match prototype_of(object) {
+        Ok(prototype) if prototype.is_null() => true,
+        Ok(prototype) => matches!(prototype_of(&prototype), Ok(grand) if grand.is_null()),
+        Err(_) => false,
+    }
+}
+
+/// A JS string, unless UTF-8 cannot carry it (a lone surrogate): copying
+/// it would swap that for U+FFFD, so it is marked instead.
+fn read_string(value: &JsValue) -> Value {
+    if !value.unchecked_ref::<Text>().is_well_formed() {
+        return Value::Foreign(Foreign::IllFormedString);
+    }
+    Value::String(value.as_string().unwrap_or_default())
+}
+
+/// The core's answer as a plain JS object.
+fn answer<T: crate::json_text::ToJson>(result: Result<T, Vec<Issue>>) -> JsValue {
+    // Our own JSON text always parses; should it ever not, say so plainly
+    // rather than throw.
+    json_parse(&outcome_json(&result))
+        .unwrap_or_else(|_| JsValue::from_str("internal error: unreadable answer"))
+}
+
+/// Checks a request body against the documented request table.
+#[wasm_bindgen(js_name = validateCreateAgentSession, unchecked_return_type = "Result<CreateAgentSession>")]
+pub fn validate_create_agent_session_js(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: &JsValue,
+) -> JsValue {
+    answer(validate_create_agent_session(&Reader::read_argument(input)))
+}
+
+/// Checks the body and the options, and builds a `fetch`-ready request.
+#[wasm_bindgen(js_name = buildCreateAgentSessionRequest, unchecked_return_type = "Result<HttpRequest>")]
+pub fn build_create_agent_session_request_js(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
+) -> JsValue {
+    let input = Reader::read_argument(input);
+    let options = Reader::read_argument(options);
+    answer(build_create_agent_session_request(&input, &options))
+}
+
+/// Checks a session: the raw response text (a string) or a parsed object.
+#[wasm_bindgen(js_name = parseAgentSession, unchecked_return_type = "Result<AgentSession>")]
+pub fn parse_agent_session_js(
+    #[wasm_bindgen(unchecked_param_type = "string | unknown")] input: &JsValue,
+) -> JsValue {
+    if !input.is_string() {
+        return answer(parse_agent_session(&Reader::read_argument(input)));
+    }
+    let text: &JsString = input.unchecked_ref();
+    if input.unchecked_ref::<Text>().is_well_formed() {
+        return answer(parse_agent_session_text(
+            &input.as_string().unwrap_or_default(),
+        ));
+    }
+    // Text with a raw lone surrogate cannot be copied exactly: let JS parse
+    // it, so that the string holding it is reported at its path.
+    match json_parse_js(text) {
+        Ok(parsed) => answer(parse_agent_session(&Reader::read_argument(&parsed))),
+        Err(_) => answer::<crate::AgentSession>(Err(vec![Issue::new(
+            IssueKind::InvalidJson {
+                problem: JsonProblem::UnexpectedCharacter { position: 0 },
+            },
+            Vec::new(),
+        )])),
+    }
+}
+
+/// The request as a `curl` command for a POSIX shell; the token stays out
+/// of it unless `{ revealToken: true }`. Throws a `TypeError` when
+/// `request` is not an HttpRequest.
+#[wasm_bindgen(js_name = toCurl)]
+pub fn to_curl_js(
+    #[wasm_bindgen(unchecked_param_type = "HttpRequest")] request: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CurlOptions")] options: &JsValue,
+) -> Result<String, JsValue> {
+    let reveal_token = !options.is_undefined()
+        && !options.is_null()
+        && matches!(Reflect::get(options, &JsValue::from_str("revealToken")), Ok(v) if v.as_bool() == Some(true));
+    to_curl(&Reader::read_argument(request), reveal_token).map_err(|issues| {
+        let words: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        js_sys::TypeError::new(&format!("toCurl: not an HttpRequest: {}", words.join("; "))).into()
+    })
+}
+
+/// Whether `v` is a documented Timestamp string.
+#[wasm_bindgen(js_name = isTimestamp)]
+pub fn is_timestamp_js(#[wasm_bindgen(unchecked_param_type = "unknown")] v: &JsValue) -> bool {
+    v.as_string().is_some_and(|text| is_timestamp(&text))
+}
+
+macro_rules! enum_exports {
+    ($( $guard:ident, $guard_js:literal, $guard_ts:literal, $list:ident, $list_js:literal, $list_ts:literal, $enum:ident, $ts:literal; )*) => {$(
+        #[doc = concat!("Whether `v` is exactly one of the documented `", $ts, "` values.")]
+        #[wasm_bindgen(js_name = $guard_js, unchecked_return_type = $guard_ts)]
+        pub fn $guard(#[wasm_bindgen(unchecked_param_type = "unknown")] v: &JsValue) -> bool {
+            // A lone surrogate read as U+FFFD can never equal an ASCII value.
+            v.as_string().is_some_and(|text| $enum::from_exact(&text).is_some())
+        }
+
+        #[doc = concat!("The documented `", $ts, "` values, in the documented order.")]
+        #[wasm_bindgen(js_name = $list_js, unchecked_return_type = $list_ts)]
+        pub fn $list() -> Array {
+            $enum::VALUES.iter().map(|v| JsValue::from_str(v)).collect()
+        }
+    )*};
+}
+
+enum_exports! {
+    is_workspace_element_type, "isWorkspaceElementType", "v is WorkspaceElementType", workspace_element_types, "workspaceElementTypes", "WorkspaceElementType[]", WorkspaceElementType, "WorkspaceElementType";
+    is_model_id, "isModelId", "v is ModelId", model_ids, "modelIds", "ModelId[]", ModelId, "ModelId";
+    is_agent_name, "isAgentName", "v is AgentName", agent_names, "agentNames", "AgentName[]", AgentName, "AgentName";
+    is_agent_session_status, "isAgentSessionStatus", "v is AgentSessionStatus", agent_session_statuses, "agentSessionStatuses", "AgentSessionStatus[]", AgentSessionStatus, "AgentSessionStatus";
+    is_agent_session_state, "isAgentSessionState", "v is AgentSessionState", agent_session_states, "agentSessionStates", "AgentSessionState[]", AgentSessionState, "AgentSessionState";
+}

@@ -1,0 +1,47 @@
+# The README's two commands are `make demo` and `make test`; both install
+# what is missing first (scripts/install-tools.sh, idempotent).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+WASM_PACK_FLAGS := --release --no-pack --out-name membrane_agent_session
+
+.PHONY: tools pkg demo test test-rust test-wasm-node test-wasm-browser test-js bench proof fuzz
+
+tools:
+	@bash scripts/install-tools.sh
+
+# The npm package, for every consumer: pkg/node (CommonJS, sync load),
+# pkg/web (ES module, loaded with top-level await), and the entry files
+# and package.json that scripts/assemble-pkg.mjs writes around them.
+pkg: tools
+	wasm-pack build --target nodejs --out-dir pkg/node $(WASM_PACK_FLAGS)
+	wasm-pack build --target web --out-dir pkg/web $(WASM_PACK_FLAGS)
+	node scripts/assemble-pkg.mjs
+	@mkdir -p node_modules && ln -sfn ../pkg node_modules/membrane-agent-session
+
+demo: pkg
+	node www/build.mjs
+	PORT=$(PORT) node www/serve.mjs
+
+test: tools
+	$(MAKE) test-rust
+	$(MAKE) pkg
+	$(MAKE) test-wasm-node
+	$(MAKE) test-wasm-browser
+	$(MAKE) test-js
+
+test-rust:
+	cargo test
+
+test-wasm-node:
+	wasm-pack test --node
+
+test-wasm-browser:
+	wasm-pack test --headless --chrome
+
+test-js:
+	node --test tests/js/ tests/consumers/ tests/e2e/
+
+bench: pkg
+	node bench/bench.mjs
+	cargo run --release --example native_bench

@@ -1,0 +1,87 @@
+//! `Result<T>` as JavaScript callers receive it:
+//! `{ success: true, data }` or `{ success: false, issues }`.
+
+use tsify::Tsify;
+
+use crate::issue::{Issue, IssueKind, PathSegment};
+use crate::json_text::{JsonWriter, ToJson};
+
+/// The TypeScript shape of every answer (this type only declares it; the
+/// Rust functions return `std::result::Result<T, Vec<Issue>>`).
+#[derive(Tsify)]
+#[serde(untagged)]
+pub enum Result<T> {
+    Success {
+        #[tsify(type = "true")]
+        success: bool,
+        data: T,
+    },
+    Failure {
+        #[tsify(type = "false")]
+        success: bool,
+        issues: Vec<Issue>,
+    },
+}
+
+/// The JSON text of `result` in the JS `Result<T>` shape.
+pub fn outcome_json<T: ToJson>(result: &std::result::Result<T, Vec<Issue>>) -> String {
+    let mut w = JsonWriter::new();
+    let mut o = w.object();
+    match result {
+        Ok(data) => {
+            o.boolean("success", true);
+            data.write_json(o.key("data"));
+        }
+        Err(issues) => {
+            o.boolean("success", false);
+            issues.write_json(o.key("issues"));
+        }
+    }
+    o.end();
+    w.finish()
+}
+
+impl ToJson for Issue {
+    fn write_json(&self, w: &mut JsonWriter) {
+        let mut o = w.object();
+        o.string("code", self.code());
+        let path = o.key("path");
+        path.raw("[");
+        for (i, segment) in self.path.iter().enumerate() {
+            if i > 0 {
+                path.raw(",");
+            }
+            match segment {
+                PathSegment::Key(key) => path.string(key),
+                PathSegment::Index(index) => path.number(*index as f64),
+            }
+        }
+        path.raw("]");
+        o.string("message", &self.message);
+        match &self.kind {
+            IssueKind::InvalidType { expected, received } => {
+                o.string("expected", expected);
+                o.string("received", received);
+            }
+            IssueKind::TooSmall { minimum, origin } => {
+                o.key("minimum").number(f64::from(*minimum));
+                o.string("origin", origin);
+            }
+            IssueKind::TooBig { maximum, origin } => {
+                o.key("maximum").number(f64::from(*maximum));
+                o.string("origin", origin);
+            }
+            IssueKind::InvalidValue { values, suggestion } => {
+                o.key("values").strings(values.iter().copied());
+                o.optional_string("suggestion", *suggestion);
+            }
+            IssueKind::InvalidFormat { format, .. } => o.string("format", format.as_str()),
+            IssueKind::UnrecognizedKeys { keys, suggestion } => {
+                o.key("keys").strings(keys.iter().map(String::as_str));
+                o.optional_string("suggestion", *suggestion);
+            }
+            IssueKind::InvalidJson { .. } => {}
+        }
+        o.end();
+    }
+}
