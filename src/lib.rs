@@ -28,8 +28,9 @@ pub mod suggestion;
 pub mod timestamp;
 pub mod token;
 pub mod value;
+/// The JavaScript binding (public so that the wasm test suites can call it).
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use enums::{AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType};
 pub use http_request::{build_create_agent_session_request, BuildOptions, HttpRequest};
