@@ -33,11 +33,13 @@ test: tools
 test-rust:
 	cargo test
 
+# The same wasm-bindgen-test suite (tests/wasm_binding.rs) in Node and in
+# headless Chromium (Debian's chromium + chromium-driver).
 test-wasm-node:
-	wasm-pack test --node
+	wasm-pack test --node -- --test wasm_binding
 
 test-wasm-browser:
-	wasm-pack test --headless --chrome
+	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome -- --test wasm_binding
 
 test-js:
 	node --test tests/js/ tests/consumers/ tests/e2e/

@@ -25,8 +25,9 @@ use crate::{
 extern "C" {
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
-    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
-    fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
+    /// `Object.prototype.toString.call(value)`: `"[object Map]"` and the like.
+    #[wasm_bindgen(js_namespace = ["Object", "prototype", "toString"], js_name = call, catch)]
+    fn object_tag(value: &JsValue) -> Result<JsString, JsValue>;
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
     /// A JS string, seen only to ask whether UTF-8 can carry it.
@@ -140,14 +141,15 @@ impl Reader {
     }
 }
 
-/// A plain object: its prototype is `null` or has a `null` prototype
-/// itself (`Object.prototype` of any realm).
+/// An object that `JSON.stringify` reads by its own enumerable properties,
+/// as we do: any ordinary object (a class instance, `Object.create(p)`,
+/// a null-prototype object), but not a `Map`, `Set`, `Date`, `RegExp`,
+/// boxed primitive, typed array or anything with a `toJSON` method, whose
+/// data `JSON.stringify` would drop or replace.
 fn is_plain_object(object: &JsValue) -> bool {
-    match prototype_of(object) {
-        Ok(prototype) if prototype.is_null() => true,
-        Ok(prototype) => matches!(prototype_of(&prototype), Ok(grand) if grand.is_null()),
-        Err(_) => false,
-    }
+    let ordinary = matches!(object_tag(object), Ok(tag) if tag == "[object Object]");
+    ordinary
+        && matches!(Reflect::get(object, &JsValue::from_str("toJSON")), Ok(to_json) if to_json.is_undefined())
 }
 
 /// A JS string, unless UTF-8 cannot carry it (a lone surrogate): copying

@@ -1,0 +1,355 @@
+//! The JavaScript binding, run inside a real JS engine: `wasm-pack test
+//! --node`, and in headless Chromium with `WASM_BINDGEN_USE_BROWSER=1
+//! wasm-pack test --headless --chrome`. Inputs are made by JS itself
+//! (`eval`), so they carry every JS oddity the binding must survive.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, JSON};
+use membrane_agent_session::wasm::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+fn js(code: &str) -> JsValue {
+    js_sys::eval(&format!("({code})")).expect("test JS evaluates")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("readable")
+}
+
+fn text(value: &JsValue) -> String {
+    JSON::stringify(value).map(String::from).unwrap_or_default()
+}
+
+/// `code@path` of every issue in a failed answer.
+fn briefs(answer: &JsValue) -> Vec<String> {
+    assert_eq!(
+        get(answer, "success").as_bool(),
+        Some(false),
+        "expected issues: {}",
+        text(answer)
+    );
+    js_sys::Array::from(&get(answer, "issues"))
+        .iter()
+        .map(|issue| {
+            let path: Vec<String> = js_sys::Array::from(&get(&issue, "path"))
+                .iter()
+                .map(|s| {
+                    s.as_string()
+                        .unwrap_or_else(|| s.as_f64().unwrap_or(-1.0).to_string())
+                })
+                .collect();
+            format!(
+                "{}@{}",
+                get(&issue, "code").as_string().unwrap_or_default(),
+                path.join(".")
+            )
+        })
+        .collect()
+}
+
+fn assert_success(answer: &JsValue) -> JsValue {
+    assert_eq!(
+        get(answer, "success").as_bool(),
+        Some(true),
+        "expected success: {}",
+        text(answer)
+    );
+    get(answer, "data")
+}
+
+const GOOD: &str = r#"{ prompt: "Connect Slack", modelId: "openai/gpt-5.2", promptAttachments: [{ title: "t", data: { a: [1, null] } }] }"#;
+
+fn still_works() {
+    assert_success(&validate_create_agent_session_js(&js(GOOD)));
+}
+
+#[wasm_bindgen_test]
+fn a_valid_request_comes_back_as_a_plain_object() {
+    let data = assert_success(&validate_create_agent_session_js(&js(GOOD)));
+    assert_eq!(
+        text(&data),
+        r#"{"prompt":"Connect Slack","modelId":"openai/gpt-5.2","promptAttachments":[{"title":"t","data":{"a":[1,null]}}]}"#
+    );
+    let prototype = js_sys::Object::get_prototype_of(&data);
+    assert!(
+        JsValue::from(prototype) == js("Object.prototype"),
+        "a plain object"
+    );
+}
+
+#[wasm_bindgen_test]
+fn undefined_is_absent_and_inherited_keys_do_not_count() {
+    assert_success(&validate_create_agent_session_js(&js(
+        r#"{ prompt: "p", modelId: undefined }"#,
+    )));
+    let inherited = js(r#"Object.create({ prompt: "p" })"#);
+    assert_eq!(
+        briefs(&validate_create_agent_session_js(&inherited)),
+        ["invalid_type@prompt"]
+    );
+    let instance = js(r#"new (class Request { constructor() { this.prompt = "p"; } })()"#);
+    assert_success(&validate_create_agent_session_js(&instance));
+    let no_prototype = js(r#"Object.assign(Object.create(null), { prompt: "p" })"#);
+    assert_success(&validate_create_agent_session_js(&no_prototype));
+    let with_proto_key = js(r#"JSON.parse('{"prompt":"p","__proto__":{"x":1}}')"#);
+    assert_eq!(
+        briefs(&validate_create_agent_session_js(&with_proto_key)),
+        ["unrecognized_keys@"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_problem_with_its_path_and_suggestions() {
+    let answer = validate_create_agent_session_js(&js(
+        r#"{ promt: "p", agentName: "Membrane", promptAttachments: [{title: "a", data: 1}, {title: "b", data: 2}, {title: "", data: 3}] }"#,
+    ));
+    assert_eq!(
+        briefs(&answer),
+        [
+            "invalid_type@prompt",
+            "invalid_value@agentName",
+            "too_small@promptAttachments.2.title",
+            "unrecognized_keys@"
+        ]
+    );
+    let issues = js_sys::Array::from(&get(&answer, "issues"));
+    assert_eq!(
+        get(&issues.get(1), "suggestion").as_string().as_deref(),
+        Some("membrane")
+    );
+    assert_eq!(
+        get(&issues.get(3), "suggestion").as_string().as_deref(),
+        Some("prompt")
+    );
+    assert_eq!(text(&get(&issues.get(0), "path")), r#"["prompt"]"#);
+}
+
+#[wasm_bindgen_test]
+fn js_only_values_are_issues_not_exceptions() {
+    let cases = [
+        ("1n", "invalid_type@promptAttachments.0.data"),
+        ("Symbol('s')", "invalid_type@promptAttachments.0.data"),
+        ("() => 1", "invalid_type@promptAttachments.0.data"),
+        ("new Date(0)", "invalid_type@promptAttachments.0.data"),
+        ("new Map()", "invalid_type@promptAttachments.0.data"),
+        ("new Number(1)", "invalid_type@promptAttachments.0.data"),
+        ("/x/", "invalid_type@promptAttachments.0.data"),
+        (
+            "{ toJSON() { return 1 } }",
+            "invalid_type@promptAttachments.0.data",
+        ),
+        ("NaN", "invalid_type@promptAttachments.0.data"),
+        ("[1, , 3]", "invalid_type@promptAttachments.0.data.1"),
+        ("[undefined]", "invalid_type@promptAttachments.0.data.0"),
+        (
+            "{ get x() { throw new Error('boom') } }",
+            "invalid_type@promptAttachments.0.data.x",
+        ),
+        (
+            "new Proxy({}, { ownKeys() { throw new Error('trap') } })",
+            "invalid_type@promptAttachments.0.data",
+        ),
+        ("'\\ud800'", "invalid_format@promptAttachments.0.data"),
+        (
+            "{ '\\udc00': 1 }",
+            "invalid_format@promptAttachments.0.data.\u{fffd}",
+        ),
+    ];
+    for (data, expected) in cases {
+        let input = js(&format!(
+            "{{ prompt: 'p', promptAttachments: [{{ title: 't', data: {data} }}] }}"
+        ));
+        assert_eq!(
+            briefs(&validate_create_agent_session_js(&input)),
+            [expected],
+            "{data}"
+        );
+        still_works();
+    }
+    let cyclic = js("(() => { const a = { prompt: 'p', promptAttachments: [{ title: 't', data: {} }] }; a.promptAttachments[0].data.self = a; return a; })()");
+    assert_eq!(
+        briefs(&validate_create_agent_session_js(&cyclic)),
+        ["invalid_type@promptAttachments.0.data.self"]
+    );
+    let shared = js("(() => { const s = { k: 1 }; return { prompt: 'p', promptAttachments: [{ title: 't', data: [s, s] }] }; })()");
+    assert_success(&validate_create_agent_session_js(&shared));
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn wrong_kinds_of_argument_get_a_result() {
+    for input in [
+        "undefined",
+        "null",
+        "1",
+        "'p'",
+        "[]",
+        "1n",
+        "Symbol()",
+        "() => {}",
+        "new Date()",
+        "new Proxy({}, { get() { throw 1 } })",
+    ] {
+        assert_eq!(
+            briefs(&validate_create_agent_session_js(&js(input))),
+            ["invalid_type@"],
+            "{input}"
+        );
+        assert_eq!(
+            briefs(&parse_agent_session_js(&js(input))).len(),
+            1,
+            "{input}"
+        );
+        let built = build_create_agent_session_request_js(&js(GOOD), &js(input));
+        assert!(
+            briefs(&built).iter().all(|b| b.contains("@options")),
+            "{input}"
+        );
+    }
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn deep_nesting_is_reported_not_overflowed() {
+    let deep = js("(() => { let d = 1; for (let i = 0; i < 100000; i++) d = [d]; return { prompt: 'p', promptAttachments: [{ title: 't', data: d }] }; })()");
+    let issues = briefs(&validate_create_agent_session_js(&deep));
+    assert_eq!(issues.len(), 1);
+    assert!(
+        issues[0].starts_with("too_big@promptAttachments.0.data.0.0"),
+        "{}",
+        issues[0]
+    );
+    let deep_text = "[".repeat(100_000) + &"]".repeat(100_000);
+    let answer = parse_agent_session_js(&JsValue::from_str(&format!(
+        r#"{{"output":{{"x":{deep_text}}}}}"#
+    )));
+    assert!(briefs(&answer)
+        .iter()
+        .any(|b| b.starts_with("too_big@output.x.0")));
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_are_reported_never_replaced() {
+    let input = js(r#"{ prompt: "a\ud800b" }"#);
+    assert_eq!(
+        briefs(&validate_create_agent_session_js(&input)),
+        ["invalid_format@prompt"]
+    );
+    let text = JsValue::from_str("{\"prompt\":\"\\ud800\"}");
+    assert!(briefs(&parse_agent_session_js(&text)).contains(&"invalid_format@prompt".to_owned()));
+    let raw = js(r#"'{"id":"\ud800"}'"#);
+    assert!(briefs(&parse_agent_session_js(&raw)).contains(&"invalid_format@id".to_owned()));
+    // Paired surrogates are fine and kept.
+    let data = assert_success(&validate_create_agent_session_js(&js(
+        r#"{ prompt: "\ud83d\ude00" }"#,
+    )));
+    assert_eq!(get(&data, "prompt").as_string().as_deref(), Some("😀"));
+}
+
+#[wasm_bindgen_test]
+fn the_built_request_is_fetch_ready() {
+    let answer = build_create_agent_session_request_js(
+        &js(GOOD),
+        &js("{ token: 'tok_abc.123', baseUrl: 'https://h.example/v1/' }"),
+    );
+    let request = assert_success(&answer);
+    assert_eq!(get(&request, "method").as_string().as_deref(), Some("POST"));
+    assert_eq!(
+        get(&request, "url").as_string().as_deref(),
+        Some("https://h.example/v1/agent/sessions")
+    );
+    let headers = get(&request, "headers");
+    assert_eq!(
+        get(&headers, "Authorization").as_string().as_deref(),
+        Some("Bearer tok_abc.123")
+    );
+    let body = get(&request, "body").as_string().unwrap_or_default();
+    let expected = js(&format!("JSON.stringify({GOOD})"))
+        .as_string()
+        .unwrap_or_default();
+    assert_eq!(body, expected);
+    // `new Request(url, init)` accepts it as it is.
+    let made = js_sys::eval("(r) => new Request(r.url, r).method")
+        .ok()
+        .map(js_sys::Function::from);
+    if let Some(make) = made {
+        assert_eq!(
+            make.call1(&JsValue::NULL, &request)
+                .ok()
+                .and_then(|m| m.as_string())
+                .as_deref(),
+            Some("POST")
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_token_never_reaches_a_message_or_curl() {
+    let token = "tok_SECRET_4242";
+    for bad in [
+        format!("{token}\r\nX: 1"),
+        format!("{token} x"),
+        format!("{token}\u{e9}"),
+    ] {
+        let options = js(&format!("{{ token: {} }}", text(&JsValue::from_str(&bad))));
+        let answer = build_create_agent_session_request_js(&js(GOOD), &options);
+        assert!(!text(&answer).contains("SECRET"), "{}", text(&answer));
+    }
+    let answer =
+        build_create_agent_session_request_js(&js(GOOD), &js(&format!("{{ token: '{token}' }}")));
+    let request = assert_success(&answer);
+    let command = to_curl_js(&request, &JsValue::UNDEFINED).unwrap_or_default();
+    assert!(
+        command.starts_with("curl ") && !command.contains(token),
+        "{command}"
+    );
+    let revealed = to_curl_js(&request, &js("{ revealToken: true }")).unwrap_or_default();
+    assert!(revealed.contains(token));
+    assert!(to_curl_js(&js("{}"), &JsValue::UNDEFINED).is_err());
+}
+
+#[wasm_bindgen_test]
+fn responses_from_text_and_object_agree() {
+    let body = r#"{"id":"s","workspaceId":"w","workspaceElementId":"e","type":"t","status":"queued","prompt":"p",
+        "lastActivityAt":"2024-02-29T00:00Z","hasWorker":true,"createdAt":"2024-02-29T00:00:00Z",
+        "updatedAt":"2024-02-29T00:00:00.1Z","cost":1,"cost":2,"output":{"big":1e400},"unknown":1}"#;
+    let from_text = parse_agent_session_js(&JsValue::from_str(body));
+    let from_object = parse_agent_session_js(&JSON::parse(body).expect("JSON"));
+    assert_eq!(text(&from_text), text(&from_object));
+    assert_eq!(briefs(&from_text), ["invalid_type@output.big"]);
+    let fixed = body.replace("1e400", "1");
+    let session = assert_success(&parse_agent_session_js(&JsValue::from_str(&fixed)));
+    assert_eq!(get(&session, "state").as_string().as_deref(), Some("busy"));
+    assert_eq!(get(&session, "cost").as_f64(), Some(2.0));
+    assert!(get(&session, "unknown").is_undefined());
+    assert_eq!(
+        briefs(&parse_agent_session_js(&JsValue::from_str("<html>"))),
+        ["invalid_json@"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn guards_and_lists() {
+    assert!(is_model_id(&JsValue::from_str(
+        "anthropic/claude-haiku-4.5"
+    )));
+    assert!(!is_model_id(&JsValue::from_str(
+        "Anthropic/claude-haiku-4.5"
+    )));
+    assert!(!is_agent_name(&JsValue::from_f64(1.0)));
+    assert!(is_workspace_element_type(&JsValue::from_str(
+        "external-event-type"
+    )));
+    assert!(is_agent_session_state(&JsValue::from_str("idle")));
+    assert!(!is_agent_session_status(&JsValue::NULL));
+    assert!(is_timestamp_js(&JsValue::from_str("2000-02-29T23:59Z")));
+    assert!(!is_timestamp_js(&js("'２０２４-01-01T00:00Z'")));
+    assert!(!is_timestamp_js(&JsValue::from_f64(0.0)));
+    assert_eq!(model_ids().length(), 9);
+    assert_eq!(workspace_element_types().length(), 31);
+    assert_eq!(agent_names().length(), 6);
+    assert_eq!(agent_session_statuses().length(), 6);
+    assert_eq!(text(&agent_session_states().into()), r#"["busy","idle"]"#);
+}
