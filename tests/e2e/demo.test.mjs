@@ -1,0 +1,511 @@
+// End-to-end test of the demo form (www/) in headless Chromium.
+//   node --test tests/e2e/
+// Builds www/ (node www/build.mjs, so `make pkg` must have run), serves it
+// with www/serve.mjs and starts a stub of the API, both on loopback ports the
+// OS picks. Screenshots go to tests/artifacts/.
+//
+// The lists below are copied from shared/spec/SPEC.md on purpose: the test
+// must not take them from the package it checks.
+import assert from "node:assert/strict";
+import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { createServer } from "node:http";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { chromium } from "playwright-core";
+
+const CHROMIUM = "/usr/bin/chromium";
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
+
+const WORKSPACE_ELEMENT_TYPES = [
+  "customer", "app", "connector", "integration", "flow", "flow-instance", "flow-run", "action", "package",
+  "action-instance", "connection", "field-mapping", "field-mapping-instance", "data-source",
+  "data-source-instance", "data-link-table", "data-link-table-instance", "app-event-type",
+  "app-event-subscription", "app-event-log-record", "app-data-schema", "app-data-schema-instance",
+  "external-event-subscription", "external-event-log-record", "external-event-pull", "external-event-type",
+  "screen", "action-run-log-record", "external-api-log-record", "incoming-webhook-log-record",
+  "connected-product",
+];
+const MODEL_IDS = [
+  "anthropic/claude-sonnet-4.6", "anthropic/claude-opus-4.6", "anthropic/claude-sonnet-4.5",
+  "anthropic/claude-opus-4.5", "anthropic/claude-haiku-4.5", "openai/gpt-5.2", "openai/gpt-5-nano",
+  "google/gemini-3-pro-preview", "moonshotai/kimi-k2.5",
+];
+const AGENT_NAMES = ["membrane", "membrane-core", "self-integrating", "connection-building", "action-building", "universe"];
+
+const REQUEST_FIELDS = ["prompt", "workspaceElementType", "workspaceElementId", "testCustomerId", "isExternal", "modelId", "agentName"];
+
+/** A 200 answer that follows SPEC: no `state` (so it defaults to busy), a timestamp without seconds, an unknown key. */
+const SESSION = {
+  id: "ses_8d1f",
+  workspaceId: "ws_42",
+  workspaceElementId: "6710f7b3a2c41e0c9d8e7f21",
+  type: "agent",
+  status: "running",
+  prompt: "whatever the server echoes",
+  lastActivityAt: "2025-01-15T10:02:03.456Z",
+  hasWorker: true,
+  createdAt: "2025-01-15T10:00Z",
+  updatedAt: "2025-01-15T10:01:30Z",
+  addedByANewerServer: { ignored: true },
+};
+
+const LAUNCH_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+
+// Without the browser every test is reported as skipped, with the reason.
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (scripts/install-tools.sh installs it)`;
+
+describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
+  /** @type {import("playwright-core").Browser} */
+  let browser;
+  /** @type {import("node:child_process").ChildProcess | undefined} */
+  let demoServer;
+  let demoUrl = "";
+  /** @type {Awaited<ReturnType<typeof startStubApi>>} */
+  let stub;
+
+  const e2e = (name, fn) => test(name, { skip }, fn);
+
+  before(async () => {
+    if (skip) return;
+    await promisify(execFile)(process.execPath, ["www/build.mjs"], { cwd: REPO });
+    ({ child: demoServer, url: demoUrl } = await startDemoServer());
+    stub = await startStubApi();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    await mkdir(ARTIFACTS, { recursive: true });
+  }, { timeout: 180_000 });
+
+  after(async () => {
+    await browser?.close();
+    if (demoServer !== undefined && demoServer.exitCode === null) {
+      const exited = new Promise((resolve) => demoServer?.once("exit", resolve));
+      demoServer.kill("SIGTERM");
+      await exited;
+    }
+    await stub?.close();
+  });
+
+  /**
+   * Opens the demo in a fresh context and waits for it to be ready. Uncaught
+   * page errors are collected so that every test can assert there were none.
+   */
+  async function open(width = 1280, height = 900) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    const pageErrors = [];
+    const consoleErrors = [];
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    await page.goto(demoUrl);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+    return { page, context, pageErrors, consoleErrors };
+  }
+
+  /** The attributes and messages the test reads off one control. */
+  async function accessibility(page, selector) {
+    return page.locator(selector).evaluate((element) => {
+      const ids = (element.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+      const described = ids.map((id) => {
+        const target = document.getElementById(id);
+        return {
+          id,
+          exists: target !== null,
+          visible: target?.checkVisibility() ?? false,
+          hint: target?.classList.contains("hint") ?? false,
+          text: target?.textContent?.trim() ?? "",
+        };
+      });
+      return { invalid: element.getAttribute("aria-invalid"), described };
+    });
+  }
+
+  /** The text of the visible problem messages (not the hints) that aria-describedby names. */
+  function messages(state) {
+    return state.described.filter((d) => d.exists && d.visible && !d.hint).map((d) => d.text).join(" | ");
+  }
+
+  async function invalidControls(page) {
+    return page.$$eval('[aria-invalid="true"]', (elements) => elements.map((e) => e.getAttribute("name") ?? e.id));
+  }
+
+  async function sendAndWait(page) {
+    await page.locator("#send").click();
+    await page.waitForFunction(() => {
+      const outcome = document.querySelector("#result")?.getAttribute("data-outcome");
+      return outcome !== undefined && outcome !== null && outcome !== "sending";
+    }, undefined, { timeout: 15_000 });
+    return {
+      outcome: await page.locator("#result").getAttribute("data-outcome"),
+      text: await page.locator("#result").innerText(),
+    };
+  }
+
+  e2e("the sample request is filled in, valid, and the wasm is served as application/wasm", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const wasmTypes = [];
+    const pageErrors = [];
+    const consoleErrors = [];
+    page.on("response", (response) => {
+      if (response.url().endsWith(".wasm")) wasmTypes.push(response.headers()["content-type"]);
+    });
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") consoleErrors.push(message.text());
+    });
+    await page.goto(demoUrl);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+
+    assert.deepEqual(wasmTypes, ["application/wasm"]);
+    for (const name of [...REQUEST_FIELDS, "token", "baseUrl"]) {
+      assert.equal(await page.locator(`[name="${name}"]`).count(), 1, `one control named ${name}`);
+      const labelled = await page.locator(`[name="${name}"]`).evaluate((e) => e.labels?.[0]?.textContent?.trim() ?? "");
+      assert.notEqual(labelled, "", `${name} has a label`);
+    }
+    assert.notEqual(await page.inputValue('[name="prompt"]'), "");
+    assert.equal(await page.inputValue('[name="workspaceElementType"]'), "connection");
+    assert.equal(await page.inputValue('[name="modelId"]'), "anthropic/claude-sonnet-4.6");
+    assert.equal(await page.inputValue('[name="agentName"]'), "membrane");
+    assert.equal(await page.inputValue('[name="token"]'), "demo-token");
+    assert.equal(await page.inputValue('[name="baseUrl"]'), "https://api.getmembrane.com");
+    assert.equal(await page.locator(".attachment-row").count(), 1);
+
+    assert.deepEqual(await invalidControls(page), []);
+    assert.equal(await page.locator(".problem:visible").count(), 0, "no problem message is shown");
+    assert.equal(await page.locator("#send").isEnabled(), true);
+    const curl = await page.locator("#curl-preview").innerText();
+    assert.match(curl, /^curl .*'https:\/\/api\.getmembrane\.com\/agent\/sessions'/);
+    assert.match(await page.locator("#fetch-preview").innerText(), /await fetch\("https:\/\/api\.getmembrane\.com\/agent\/sessions"/);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  });
+
+  e2e("clearing the prompt marks it invalid with a message linked by aria-describedby", async () => {
+    const { page, context, pageErrors } = await open();
+    await page.fill('[name="prompt"]', "");
+    const state = await accessibility(page, '[name="prompt"]');
+    assert.equal(state.invalid, "true");
+    assert.ok(state.described.every((d) => d.exists), "every id in aria-describedby exists");
+    assert.notEqual(messages(state), "", "a visible message is linked");
+    assert.deepEqual(await invalidControls(page), ["prompt"], "only the prompt is marked");
+    assert.equal(await page.locator("#send").isEnabled(), false);
+    assert.equal(await page.locator("#curl-preview").innerText(), "—");
+
+    await page.fill('[name="prompt"]', " ");
+    assert.equal((await accessibility(page, '[name="prompt"]')).invalid, null, "a space is a non-empty prompt");
+    assert.equal(await page.locator("#send").isEnabled(), true);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  e2e("every select offers every documented value and a (not set) option", async () => {
+    const { page, context } = await open();
+    const options = (name) =>
+      page.$$eval(`select[name="${name}"] option`, (list) => list.map((o) => ({ value: o.value, text: o.textContent })));
+    for (const [name, values] of [
+      ["workspaceElementType", WORKSPACE_ELEMENT_TYPES],
+      ["modelId", MODEL_IDS],
+      ["agentName", AGENT_NAMES],
+      ["isExternal", ["true", "false"]],
+    ]) {
+      const found = await options(name);
+      assert.deepEqual(found.map((o) => o.value), ["", ...values], name);
+      assert.match(found[0].text, /not set/, `${name}: the empty option says "not set"`);
+    }
+    await context.close();
+  });
+
+  e2e("empty optional fields and (not set) are left out of the request", async () => {
+    const { page, context } = await open();
+    await page.fill('[name="workspaceElementId"]', "");
+    await page.selectOption('[name="modelId"]', "");
+    await page.selectOption('[name="isExternal"]', "false");
+    await page.locator(".remove-attachment").click();
+    assert.deepEqual(await invalidControls(page), []);
+    const body = bodyOfCurl(await page.locator("#curl-preview").innerText());
+    assert.equal("workspaceElementId" in body, false);
+    assert.equal("modelId" in body, false);
+    assert.equal("promptAttachments" in body, false);
+    assert.equal(body.isExternal, false);
+    assert.equal(body.workspaceElementType, "connection");
+    await context.close();
+  });
+
+  e2e("the token is hidden by default and shown only when revealed", async () => {
+    const { page, context } = await open();
+    assert.equal(await page.locator('[name="token"]').getAttribute("type"), "password");
+    const curl = await page.locator("#curl-preview").innerText();
+    const code = await page.locator("#fetch-preview").innerText();
+    assert.doesNotMatch(curl, /demo-token/);
+    assert.doesNotMatch(code, /demo-token/);
+    assert.match(curl, /\$MEMBRANE_TOKEN/);
+    assert.doesNotMatch(await page.locator("body").innerText(), /demo-token/);
+
+    await page.check("#revealToken");
+    assert.match(await page.locator("#curl-preview").innerText(), /Bearer demo-token/);
+    assert.match(await page.locator("#fetch-preview").innerText(), /"Bearer demo-token"/);
+    await page.uncheck("#revealToken");
+    assert.doesNotMatch(await page.locator("body").innerText(), /demo-token/);
+    await context.close();
+  });
+
+  e2e("token and base URL problems land on those fields, without echoing the token", async () => {
+    const { page, context } = await open();
+    await page.fill('[name="token"]', "s3cr3t\tvalue");
+    await page.fill('[name="baseUrl"]', "http://example.com");
+    const token = await accessibility(page, '[name="token"]');
+    const baseUrl = await accessibility(page, '[name="baseUrl"]');
+    assert.equal(token.invalid, "true");
+    assert.equal(baseUrl.invalid, "true");
+    assert.notEqual(messages(baseUrl), "");
+    assert.notEqual(messages(token), "");
+    assert.doesNotMatch(await page.locator("body").innerText(), /s3cr3t/);
+
+    await page.fill('[name="token"]', "");
+    await page.fill('[name="baseUrl"]', "");
+    assert.equal((await accessibility(page, '[name="baseUrl"]')).invalid, null, "empty base URL means the default");
+    assert.equal((await accessibility(page, '[name="token"]')).invalid, "true", "an empty token cannot build a request");
+    assert.equal(await page.locator("#send").isEnabled(), false);
+    await context.close();
+  });
+
+  e2e("attachments: JSON that does not parse and an empty title are shown on their own controls", async () => {
+    const { page, context, pageErrors } = await open();
+    await page.locator(".attachment-data").first().fill("{oops");
+    const data = await accessibility(page, ".attachment-data >> nth=0");
+    assert.equal(data.invalid, "true");
+    assert.match(messages(data), /JSON/);
+    assert.equal(await page.locator("#send").isEnabled(), false);
+    await page.locator(".attachment-data").first().fill("null");
+    assert.deepEqual(await invalidControls(page), []);
+
+    await page.click("#add-attachment");
+    assert.equal(await page.locator(".attachment-row").count(), 2);
+    const title = await accessibility(page, ".attachment-title >> nth=1");
+    assert.equal(title.invalid, "true", "the new row's empty title is promptAttachments[1].title");
+    assert.notEqual(messages(title), "");
+    assert.equal((await accessibility(page, ".attachment-title >> nth=0")).invalid, null);
+
+    await page.locator(".attachment-title").nth(1).fill("Second");
+    await page.locator(".attachment-data").nth(1).fill('[1, "two", {"three": null}]');
+    assert.deepEqual(await invalidControls(page), []);
+    const body = bodyOfCurl(await page.locator("#curl-preview").innerText());
+    assert.deepEqual(body.promptAttachments, [
+      { title: "Contact fields", data: null },
+      { title: "Second", data: [1, "two", { three: null }] },
+    ]);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  e2e("a near-miss key or enum value shows the package's suggestion", async () => {
+    const { page, context } = await open();
+    await page.locator("#extra-details summary").click();
+    await page.fill('[name="extraFields"]', '{"promt": "hi"}');
+    let state = await accessibility(page, '[name="extraFields"]');
+    assert.equal(state.invalid, "true");
+    assert.match(messages(state), /did you mean "?prompt"?\?/i);
+
+    await page.fill('[name="extraFields"]', '{"modelId": "Anthropic/claude-opus-4.6"}');
+    state = await accessibility(page, '[name="extraFields"]');
+    assert.equal(state.invalid, "true");
+    assert.match(messages(state), /did you mean "?anthropic\/claude-opus-4\.6"?\?/i);
+    assert.equal((await accessibility(page, '[name="modelId"]')).invalid, null, "the select did not hold that value");
+
+    await page.fill('[name="extraFields"]', "");
+    assert.deepEqual(await invalidControls(page), []);
+    await context.close();
+  });
+
+  e2e("Send posts the request and shows the session from a SPEC-valid answer", async () => {
+    const { page, context, pageErrors } = await open();
+    await page.fill('[name="baseUrl"]', stub.url);
+    stub.reply = { status: 200, body: JSON.stringify(SESSION) };
+    const { outcome, text } = await sendAndWait(page);
+    assert.equal(outcome, "session", text);
+    assert.equal(await page.locator('#result [data-field="status"]').innerText(), "running");
+    assert.equal(await page.locator('#result [data-field="state"]').innerText(), "busy");
+    assert.equal(await page.locator('#result [data-field="createdAt"]').innerText(), SESSION.createdAt);
+    assert.equal(await page.locator('#result [data-field="updatedAt"]').innerText(), SESSION.updatedAt);
+    assert.equal(await page.locator('#result [data-field="lastActivityAt"]').innerText(), SESSION.lastActivityAt);
+
+    const received = stub.requests.at(-1);
+    assert.equal(received.method, "POST");
+    assert.equal(received.url, "/agent/sessions");
+    assert.equal(received.headers.authorization, "Bearer demo-token");
+    assert.equal(received.headers["content-type"], "application/json");
+    const body = JSON.parse(received.body);
+    assert.equal(body.prompt, await page.inputValue('[name="prompt"]'));
+    assert.equal(body.workspaceElementType, "connection");
+    assert.equal(body.modelId, "anthropic/claude-sonnet-4.6");
+    assert.equal(body.agentName, "membrane");
+    assert.equal(body.promptAttachments.length, 1);
+    assert.deepEqual(pageErrors, []);
+    await page.screenshot({ path: `${ARTIFACTS}demo-1280-session.png`, fullPage: true });
+    await context.close();
+  });
+
+  e2e("Send shows every issue of an answer that breaks the spec", async () => {
+    const { page, context } = await open();
+    await page.fill('[name="baseUrl"]', stub.url);
+    stub.reply = { status: 200, body: JSON.stringify({ ...SESSION, status: "paused", createdAt: "2025-02-30T10:00:00Z" }) };
+    const { outcome, text } = await sendAndWait(page);
+    assert.equal(outcome, "invalid-answer", text);
+    const issues = await page.$$eval("#result li[data-code]", (items) =>
+      items.map((li) => ({ code: li.getAttribute("data-code"), path: li.querySelector("code")?.textContent })),
+    );
+    assert.deepEqual(
+      issues.map((i) => `${i.path} ${i.code}`).sort(),
+      ["createdAt invalid_format", "status invalid_value"],
+    );
+    await context.close();
+  });
+
+  e2e("Send shows invalid_json when the answer is not JSON", async () => {
+    const { page, context } = await open();
+    await page.fill('[name="baseUrl"]', stub.url);
+    stub.reply = { status: 200, body: "<html>gateway says hi</html>", type: "text/html" };
+    const { outcome, text } = await sendAndWait(page);
+    assert.equal(outcome, "invalid-answer", text);
+    assert.deepEqual(await page.$$eval("#result li[data-code]", (items) => items.map((li) => li.getAttribute("data-code"))), ["invalid_json"]);
+    await context.close();
+  });
+
+  e2e("Send shows an HTTP error plainly", async () => {
+    const { page, context } = await open();
+    await page.fill('[name="baseUrl"]', stub.url);
+    stub.reply = { status: 401, body: JSON.stringify({ message: "token expired" }) };
+    const { outcome, text } = await sendAndWait(page);
+    assert.equal(outcome, "http-error", text);
+    assert.match(text, /401/);
+    assert.match(text, /token expired/);
+    await context.close();
+  });
+
+  e2e("Send shows a network error plainly", async () => {
+    const { page, context, pageErrors } = await open();
+    const closedPort = await freePort();
+    await page.fill('[name="baseUrl"]', `http://127.0.0.1:${closedPort}`);
+    const { outcome, text } = await sendAndWait(page);
+    assert.equal(outcome, "network-error", text);
+    assert.match(text, /Network error/);
+    assert.match(text, new RegExp(`127\\.0\\.0\\.1:${closedPort}/agent/sessions`));
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  e2e("screenshots at 1280 and 390 px wide, with no sideways scrolling", async () => {
+    for (const width of [1280, 390]) {
+      const { page, context } = await open(width, 900);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${width} px: the page is ${overflow} px wider than the window`);
+      await page.screenshot({ path: `${ARTIFACTS}demo-${width}.png`, fullPage: true });
+
+      // The same page with problems on show, for a look at how they read.
+      await page.fill('[name="prompt"]', "");
+      await page.locator(".attachment-data").first().fill("{oops");
+      await page.locator("#extra-details summary").click();
+      await page.fill('[name="extraFields"]', '{"promt": "hi", "agentName": "Membrane"}');
+      const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(wider <= 0, `${width} px with problems: the page is ${wider} px wider than the window`);
+      await page.screenshot({ path: `${ARTIFACTS}demo-${width}-problems.png`, fullPage: true });
+      await context.close();
+    }
+  });
+});
+
+/** The JSON body inside a `toCurl` command (`--data-raw '<body>'`, quotes escaped as '\''). */
+function bodyOfCurl(curl) {
+  const match = /--data-raw '((?:[^']|'\\'')*)'/.exec(curl);
+  assert.ok(match, `no --data-raw in ${curl}`);
+  return JSON.parse(match[1].replaceAll("'\\''", "'"));
+}
+
+/** Starts `node www/serve.mjs` on a port the OS picks and reads the URL it prints. */
+function startDemoServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["www/serve.mjs"], {
+      cwd: REPO,
+      env: { ...process.env, PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      reject(new Error(`www/serve.mjs printed no URL within 10 s: ${output}`));
+    }, 10_000);
+    const read = (chunk) => {
+      output += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[0] });
+      }
+    };
+    child.stdout.setEncoding("utf8").on("data", read);
+    child.stderr.setEncoding("utf8").on("data", (chunk) => (output += chunk));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`www/serve.mjs exited with ${code}: ${output}`));
+    });
+  });
+}
+
+/**
+ * A stand-in for the API on a loopback port: answers every POST with
+ * `stub.reply` and records what it got. It allows any origin, as the page is
+ * served from another port.
+ */
+async function startStubApi() {
+  const requests = [];
+  const state = {
+    reply: { status: 200, body: JSON.stringify(SESSION), type: "application/json" },
+  };
+  const server = createServer((request, response) => {
+    response.setHeader("Access-Control-Allow-Origin", "*");
+    response.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
+    response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept");
+    if (request.method === "OPTIONS") {
+      response.writeHead(204).end();
+      return;
+    }
+    let body = "";
+    request.setEncoding("utf8");
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      requests.push({ method: request.method, url: request.url, headers: request.headers, body });
+      const { status, body: answer, type = "application/json" } = state.reply;
+      response.writeHead(status, { "Content-Type": type }).end(answer);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    set reply(value) {
+      state.reply = value;
+    },
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(resolve);
+    }),
+  };
+}
+
+/** A loopback port that nothing listens on (it was free a moment ago). */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -1,0 +1,37 @@
+// Builds the demo form into www/dist with Vite's JavaScript API.
+// Usage: node www/build.mjs
+//
+// The package is imported by name, `membrane-agent-session`, and resolved
+// like any dependency (node_modules/membrane-agent-session -> ../pkg, made
+// by `make pkg`). Its browser entry loads the wasm itself with top-level
+// await and `new URL(..., import.meta.url)`, which Vite turns into an asset:
+// no wasm plugin and no init call.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const outDir = fileURLToPath(new URL("./dist/", import.meta.url));
+const packageJson = fileURLToPath(new URL("../node_modules/membrane-agent-session/package.json", import.meta.url));
+
+if (!existsSync(packageJson)) {
+  console.error("www/build.mjs: the package is not built yet (no node_modules/membrane-agent-session); run `make pkg` first");
+  process.exit(1);
+}
+
+await build({
+  root,
+  // No vite.config.* lookup: everything the demo needs is here.
+  configFile: false,
+  // Relative asset URLs, so dist/ also works when served below a path.
+  base: "./",
+  logLevel: "warn",
+  build: {
+    outDir,
+    emptyOutDir: true,
+    // Top-level await in the package's browser entry needs ES2022.
+    target: "es2022",
+  },
+});
+
+console.log(`built the demo into ${outDir}`);
