@@ -64,11 +64,7 @@ fn check_authority(authority: &str) -> Result<&str, FormatProblem> {
     let (host, port) = if let Some(inner) = authority.strip_prefix('[') {
         let close = inner.find(']').ok_or(FormatProblem::UrlHost)?;
         let address = &inner[..close];
-        if address.is_empty()
-            || !address
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
-        {
+        if address.is_empty() || !address.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
             return Err(FormatProblem::UrlHost);
         }
         let after = &inner[close + 1..];
@@ -86,10 +82,7 @@ fn check_authority(authority: &str) -> Result<&str, FormatProblem> {
     let is_name = |h: &str| {
         !h.is_empty()
             && h.split('.').all(|label| {
-                !label.is_empty()
-                    && label
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                !label.is_empty() && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
             })
     };
     if !host.starts_with('[') && !is_name(host) {
@@ -109,10 +102,7 @@ fn check_authority(authority: &str) -> Result<&str, FormatProblem> {
 /// `.` and `..`, also percent-encoded, as the URL standard reads them.
 fn is_dot_segment(segment: &str) -> bool {
     let lower = segment.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "." | "%2e" | ".." | ".%2e" | "%2e." | "%2e%2e"
-    )
+    matches!(lower.as_str(), "." | "%2e" | ".." | ".%2e" | "%2e." | "%2e%2e")
 }
 
 #[cfg(test)]
@@ -123,19 +113,10 @@ mod tests {
     fn prefixes_and_slashes() {
         assert_eq!(normalise_base_url("https://h/v1").unwrap(), "https://h/v1");
         assert_eq!(normalise_base_url("https://h/v1/").unwrap(), "https://h/v1");
-        assert_eq!(
-            normalise_base_url("https://h//v1//x///").unwrap(),
-            "https://h/v1/x"
-        );
+        assert_eq!(normalise_base_url("https://h//v1//x///").unwrap(), "https://h/v1/x");
         assert_eq!(normalise_base_url("https://h").unwrap(), "https://h");
-        assert_eq!(
-            normalise_base_url("http://[::1]:3000/").unwrap(),
-            "http://[::1]:3000"
-        );
-        assert_eq!(
-            normalise_base_url("http://LOCALHOST").unwrap(),
-            "http://LOCALHOST"
-        );
+        assert_eq!(normalise_base_url("http://[::1]:3000/").unwrap(), "http://[::1]:3000");
+        assert_eq!(normalise_base_url("http://LOCALHOST").unwrap(), "http://LOCALHOST");
     }
 
     #[test]

@@ -46,21 +46,12 @@ macro_rules! documented_enum {
         }
     )*};
 }
-documented_enum!(
-    WorkspaceElementType,
-    ModelId,
-    AgentName,
-    AgentSessionStatus,
-    AgentSessionState
-);
+documented_enum!(WorkspaceElementType, ModelId, AgentName, AgentSessionStatus, AgentSessionState);
 
 impl<'a> Checker<'a> {
     /// A walk whose paths start at `prefix` (e.g. `["options"]`).
     pub(crate) fn new(prefix: &[&'a str]) -> Self {
-        Checker {
-            path: prefix.iter().map(|k| Step::Key(k)).collect(),
-            issues: Vec::new(),
-        }
+        Checker { path: prefix.iter().map(|k| Step::Key(k)).collect(), issues: Vec::new() }
     }
 
     /// `Ok(value)` if the walk found no problem, else every issue found.
@@ -116,13 +107,8 @@ impl<'a> Checker<'a> {
     fn wrong_type(&mut self, expected: &'static str, found: &Value) {
         match found {
             Value::Foreign(Foreign::TooDeep) => self.report(too_deep()),
-            Value::Foreign(Foreign::IllFormedString) if expected == "string" => {
-                self.report(lone_surrogate())
-            }
-            _ => self.report(IssueKind::InvalidType {
-                expected,
-                received: found.kind_name(),
-            }),
+            Value::Foreign(Foreign::IllFormedString) if expected == "string" => self.report(lone_surrogate()),
+            _ => self.report(IssueKind::InvalidType { expected, received: found.kind_name() }),
         }
     }
 
@@ -133,10 +119,7 @@ impl<'a> Checker<'a> {
         expected: &'static str,
     ) -> Option<&'v Value> {
         if value.is_none() {
-            self.report(IssueKind::InvalidType {
-                expected,
-                received: "undefined",
-            });
+            self.report(IssueKind::InvalidType { expected, received: "undefined" });
         }
         value
     }
@@ -167,15 +150,11 @@ impl<'a> Checker<'a> {
     /// suggestion when it looks like a typo of a known one.
     pub(crate) fn unknown_keys(&mut self, entries: &Entries, known: &'static [&'static str]) {
         for (key, value) in entries {
-            if matches!(value, Value::Foreign(Foreign::Undefined)) || known.contains(&key.as_str())
-            {
+            if matches!(value, Value::Foreign(Foreign::Undefined)) || known.contains(&key.as_str()) {
                 continue;
             }
             let suggestion = suggest(key, known);
-            self.report(IssueKind::UnrecognizedKeys {
-                keys: vec![key.clone()],
-                suggestion,
-            });
+            self.report(IssueKind::UnrecognizedKeys { keys: vec![key.clone()], suggestion });
         }
     }
 
@@ -194,10 +173,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn non_empty_string<'v>(&mut self, value: &'v Value) -> Option<&'v str> {
         let text = self.string(value)?;
         if text.is_empty() {
-            self.report(IssueKind::TooSmall {
-                minimum: 1,
-                origin: "string",
-            });
+            self.report(IssueKind::TooSmall { minimum: 1, origin: "string" });
             return None;
         }
         Some(text)
@@ -242,10 +218,7 @@ impl<'a> Checker<'a> {
             Value::String(text) => suggest(text, E::VALUES),
             _ => None,
         };
-        self.report(IssueKind::InvalidValue {
-            values: E::VALUES,
-            suggestion,
-        });
+        self.report(IssueKind::InvalidValue { values: E::VALUES, suggestion });
         None
     }
 
@@ -274,16 +247,14 @@ impl<'a> Checker<'a> {
         match value {
             Value::Null | Value::Bool(_) | Value::String(_) => {}
             Value::Number(n) if n.is_finite() => {}
-            Value::Number(_) => self.report(IssueKind::InvalidType {
-                expected: "finite number",
-                received: value.kind_name(),
-            }),
+            Value::Number(_) => {
+                self.report(IssueKind::InvalidType { expected: "finite number", received: value.kind_name() })
+            }
             Value::Foreign(Foreign::TooDeep) => self.report(too_deep()),
             Value::Foreign(Foreign::IllFormedString) => self.report(lone_surrogate()),
-            Value::Foreign(foreign) => self.report(IssueKind::InvalidType {
-                expected: "json",
-                received: foreign.kind_name(),
-            }),
+            Value::Foreign(foreign) => {
+                self.report(IssueKind::InvalidType { expected: "json", received: foreign.kind_name() })
+            }
             Value::Array(_) | Value::Object(_) if depth >= MAX_DEPTH => self.report(too_deep()),
             Value::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
@@ -302,15 +273,9 @@ impl<'a> Checker<'a> {
 }
 
 fn too_deep() -> IssueKind {
-    IssueKind::TooBig {
-        maximum: MAX_DEPTH as u32,
-        origin: "depth",
-    }
+    IssueKind::TooBig { maximum: MAX_DEPTH as u32, origin: "depth" }
 }
 
 fn lone_surrogate() -> IssueKind {
-    IssueKind::InvalidFormat {
-        format: Format::WellFormedUnicode,
-        problem: FormatProblem::LoneSurrogate,
-    }
+    IssueKind::InvalidFormat { format: Format::WellFormedUnicode, problem: FormatProblem::LoneSurrogate }
 }

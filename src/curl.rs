@@ -40,11 +40,7 @@ pub fn to_curl(request: &Value, reveal_token: bool) -> Result<String, Vec<Issue>
     c.finish(command)
 }
 
-fn build_command<'a>(
-    c: &mut Checker<'a>,
-    request: &'a Value,
-    reveal_token: bool,
-) -> Option<String> {
+fn build_command<'a>(c: &mut Checker<'a>, request: &'a Value, reveal_token: bool) -> Option<String> {
     let entries = c.object(request)?;
     let method = c.at_key("method", |c| {
         let method = {
@@ -100,11 +96,7 @@ fn build_command<'a>(
 /// `text` if every byte passes `allowed` (and it is not empty, where
 /// `must_have_text`): a shell argument cannot hold a NUL, and a header or URL
 /// must not hold line breaks.
-fn safe_text<'v>(
-    c: &mut Checker<'_>,
-    text: &'v str,
-    allowed: impl Fn(u8) -> bool,
-) -> Option<&'v str> {
+fn safe_text<'v>(c: &mut Checker<'_>, text: &'v str, allowed: impl Fn(u8) -> bool) -> Option<&'v str> {
     if text.bytes().all(allowed) {
         Some(text)
     } else {

@@ -128,10 +128,7 @@ mod tests {
             assert_eq!(ModelId::from_exact(text).map(ModelId::as_str), Some(*text));
         }
         for text in WorkspaceElementType::VALUES {
-            assert_eq!(
-                WorkspaceElementType::from_exact(text).map(WorkspaceElementType::as_str),
-                Some(*text)
-            );
+            assert_eq!(WorkspaceElementType::from_exact(text).map(WorkspaceElementType::as_str), Some(*text));
         }
     }
 

@@ -6,7 +6,7 @@ use tsify::Tsify;
 use crate::base_url::{normalise_base_url, DEFAULT_BASE_URL};
 use crate::checker::{field, Checker};
 use crate::issue::{Format, Issue, IssueKind};
-use crate::json_text::{JsonWriter, ToJson};
+use crate::json_text::{JsonWriter, NumberText, RustNumbers, ToJson};
 use crate::request::check_request;
 use crate::token::check_token;
 use crate::value::Value;
@@ -54,7 +54,12 @@ const OPTION_KEYS: &[&str] = &["token", "baseUrl"];
 /// assert_eq!(request.url, "https://eu.example/api/agent/sessions");
 /// assert_eq!(request.body, r#"{"prompt":"Connect HubSpot"}"#);
 /// ```
-pub fn build_create_agent_session_request(
+pub fn build_create_agent_session_request(input: &Value, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
+    build_create_agent_session_request_with::<RustNumbers>(input, options)
+}
+
+/// [`build_create_agent_session_request`], the body's numbers written by `N`.
+pub fn build_create_agent_session_request_with<N: NumberText>(
     input: &Value,
     options: &Value,
 ) -> Result<HttpRequest, Vec<Issue>> {
@@ -73,7 +78,7 @@ pub fn build_create_agent_session_request(
                 ("Content-Type".to_owned(), "application/json".to_owned()),
                 ("Accept".to_owned(), "application/json".to_owned()),
             ],
-            body: request.to_json(),
+            body: request.to_json_with::<N>(),
         }),
         _ => Err(issues),
     }
@@ -100,10 +105,7 @@ fn check_options<'a>(c: &mut Checker<'a>, options: &'a Value) -> Option<(&'a str
             match normalise_base_url(url) {
                 Ok(url) => Some(url),
                 Err(problem) => {
-                    c.report(IssueKind::InvalidFormat {
-                        format: Format::Url,
-                        problem,
-                    });
+                    c.report(IssueKind::InvalidFormat { format: Format::Url, problem });
                     None
                 }
             }
@@ -114,7 +116,7 @@ fn check_options<'a>(c: &mut Checker<'a>, options: &'a Value) -> Option<(&'a str
 }
 
 impl ToJson for HttpRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         let mut o = w.object();
         o.string("method", &self.method);
         o.string("url", &self.url);

@@ -47,11 +47,7 @@ impl Issue {
     /// An issue of `kind` at `path`, with its message.
     pub fn new(kind: IssueKind, path: Vec<PathSegment>) -> Self {
         let message = kind.to_string();
-        Issue {
-            kind,
-            path,
-            message,
-        }
+        Issue { kind, path, message }
     }
 
     /// The issue's code, as in Zod (`"invalid_type"`, `"too_small"`, …).
@@ -66,10 +62,7 @@ impl Issue {
 pub enum IssueKind {
     /// The value has the wrong type (or a required key is missing, then
     /// `received` is `"undefined"`).
-    InvalidType {
-        expected: &'static str,
-        received: &'static str,
-    },
+    InvalidType { expected: &'static str, received: &'static str },
     /// A string is shorter than `minimum` code points.
     TooSmall { minimum: u32, origin: &'static str },
     /// Nested deeper than `maximum` arrays/objects.
@@ -221,7 +214,7 @@ impl fmt::Display for IssueKind {
                     if i > 0 {
                         f.write_str(", ")?;
                     }
-                    write!(f, "{key:?}")?;
+                    write!(f, "\"{key}\"")?;
                 }
                 if let Some(suggestion) = suggestion {
                     write!(f, "; did you mean \"{suggestion}\"?")?;
@@ -311,7 +304,7 @@ impl fmt::Display for Issue {
             f.write_str(" at ")?;
             for segment in &self.path {
                 match segment {
-                    PathSegment::Key(key) => write!(f, "[{key:?}]")?,
+                    PathSegment::Key(key) => write!(f, "[\"{key}\"]")?,
                     PathSegment::Index(index) => write!(f, "[{index}]")?,
                 }
             }

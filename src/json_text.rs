@@ -12,9 +12,39 @@
 //! number format), so a request body equals `JSON.stringify(data)`.
 
 use std::collections::HashMap;
+use std::marker::PhantomData;
 
 use crate::issue::{Issue, IssueKind, JsonProblem};
 use crate::value::{Foreign, Value, MAX_DEPTH};
+
+/// How number text is read and written. [`RustNumbers`] does it natively,
+/// exactly as JavaScript does; the wasm binding passes JavaScript's own
+/// conversions instead, so the shipped module carries no float parsing or
+/// formatting code (about a third of its size otherwise).
+pub trait NumberText {
+    /// The double nearest to a JSON number lexeme (±infinity on overflow).
+    fn parse(lexeme: &str) -> Option<f64>;
+    /// `Number.prototype.toString` of a finite number that is not a safe
+    /// integer (those never reach here).
+    fn write(number: f64, out: &mut String);
+}
+
+/// JavaScript's number conversions, done in Rust.
+pub struct RustNumbers;
+
+impl NumberText for RustNumbers {
+    fn parse(lexeme: &str) -> Option<f64> {
+        // Rust rounds to nearest like JavaScript, ±infinity on overflow.
+        lexeme.parse().ok()
+    }
+
+    fn write(number: f64, out: &mut String) {
+        write_js_number(out, number);
+    }
+}
+
+/// Integers up to this size are read and written without floating point.
+const SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// Objects with this many keys get a hash index for duplicate detection.
 const INDEX_FROM: usize = 32;
@@ -29,12 +59,14 @@ const INDEX_FROM: usize = 32;
 /// assert!(parse("{'a': 1}").is_err());
 /// ```
 pub fn parse(text: &str) -> Result<Value, Issue> {
-    Parser {
-        text: text.as_bytes(),
-        pos: 0,
-    }
-    .parse()
-    .map_err(|problem| Issue::new(IssueKind::InvalidJson { problem }, Vec::new()))
+    parse_with::<RustNumbers>(text)
+}
+
+/// [`parse`], with number lexemes read by `N`.
+pub fn parse_with<N: NumberText>(text: &str) -> Result<Value, Issue> {
+    Parser::<N> { text: text.as_bytes(), pos: 0, numbers: PhantomData }
+        .parse()
+        .map_err(|problem| Issue::new(IssueKind::InvalidJson { problem }, Vec::new()))
 }
 
 enum Frame {
@@ -72,12 +104,7 @@ impl ObjectBuilder {
                 }
                 self.entries.push((key, value));
                 if self.index.is_none() && self.entries.len() >= INDEX_FROM {
-                    let index = self
-                        .entries
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (k, _))| (k.clone(), i))
-                        .collect();
+                    let index = self.entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
                     self.index = Some(index);
                 }
             }
@@ -85,14 +112,15 @@ impl ObjectBuilder {
     }
 }
 
-struct Parser<'a> {
+struct Parser<'a, N> {
     text: &'a [u8],
     pos: usize,
+    numbers: PhantomData<N>,
 }
 
 type Step<T> = Result<T, JsonProblem>;
 
-impl Parser<'_> {
+impl<N: NumberText> Parser<'_, N> {
     fn peek(&self) -> Option<u8> {
         self.text.get(self.pos).copied()
     }
@@ -134,8 +162,8 @@ impl Parser<'_> {
                     self.skip_whitespace();
                     let is_array = open == b'[';
                     let close = if is_array { b']' } else { b'}' };
-                    let too_deep = stack.len() >= MAX_DEPTH
-                        || matches!(stack.last(), Some(Frame::Skipped { .. }));
+                    let too_deep =
+                        stack.len() >= MAX_DEPTH || matches!(stack.last(), Some(Frame::Skipped { .. }));
                     if self.peek() == Some(close) {
                         self.pos += 1;
                         if too_deep {
@@ -291,12 +319,16 @@ impl Parser<'_> {
                 return Err(JsonProblem::BadNumber { position: start });
             }
         }
-        // The slice is ASCII by construction; Rust rounds to nearest like
-        // JavaScript and gives ±infinity on overflow.
-        std::str::from_utf8(&self.text[start..self.pos])
-            .ok()
-            .and_then(|s| s.parse::<f64>().ok())
-            .ok_or(JsonProblem::BadNumber { position: start })
+        let lexeme = std::str::from_utf8(&self.text[start..self.pos]).unwrap_or("");
+        let digits = lexeme.trim_start_matches('-');
+        let number = if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            // Exact in a double: no rounding to do.
+            let magnitude = digits.bytes().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64;
+            Some(if lexeme.starts_with('-') { -magnitude } else { magnitude })
+        } else {
+            N::parse(lexeme)
+        };
+        number.ok_or(JsonProblem::BadNumber { position: start })
     }
 
     /// A string; `Ok(None)` if it holds a lone surrogate escape.
@@ -338,9 +370,7 @@ impl Parser<'_> {
                 Some(b'\\') => {
                     let escape_at = self.pos;
                     self.pos += 1;
-                    let bad = JsonProblem::BadEscape {
-                        position: escape_at,
-                    };
+                    let bad = JsonProblem::BadEscape { position: escape_at };
                     let Some(kind) = self.peek() else {
                         return Err(JsonProblem::UnexpectedEnd);
                     };
@@ -390,9 +420,7 @@ impl Parser<'_> {
                         _ => return Err(bad),
                     }
                 }
-                Some(_) => {
-                    return Err(JsonProblem::ControlCharacterInString { position: self.pos })
-                }
+                Some(_) => return Err(JsonProblem::ControlCharacterInString { position: self.pos }),
             }
         }
     }
@@ -408,15 +436,29 @@ impl Parser<'_> {
     }
 }
 
-/// Writes JSON text exactly as `JSON.stringify` would for the same value.
-#[derive(Default)]
-pub struct JsonWriter {
+/// Writes JSON text exactly as `JSON.stringify` would for the same value,
+/// numbers written by `N`.
+pub struct JsonWriter<N = RustNumbers> {
     out: String,
+    numbers: PhantomData<N>,
 }
 
-impl JsonWriter {
+impl JsonWriter<RustNumbers> {
     pub fn new() -> Self {
-        Self::default()
+        Self::with_numbers()
+    }
+}
+
+impl Default for JsonWriter<RustNumbers> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<N: NumberText> JsonWriter<N> {
+    /// A writer whose non-integer numbers are written by `N`.
+    pub fn with_numbers() -> Self {
+        JsonWriter { out: String::new(), numbers: PhantomData }
     }
 
     /// The text written so far.
@@ -464,7 +506,14 @@ impl JsonWriter {
     /// `1e-7`, `0.1`); `-0` is written `0`, as `JSON.stringify` does.
     /// Non-finite numbers are written `null` (the rules never let one in).
     pub fn number(&mut self, number: f64) {
-        write_js_number(&mut self.out, number);
+        if !number.is_finite() {
+            self.out.push_str("null");
+        } else if number.fract() == 0.0 && number.abs() <= SAFE_INTEGER {
+            // Integer Display: no float formatting code needed.
+            self.out.push_str(&(number as i64).to_string());
+        } else {
+            N::write(number, &mut self.out);
+        }
     }
 
     /// An array of whole values (see [`JsonWriter::value`]).
@@ -511,10 +560,7 @@ impl JsonWriter {
             Value::Object(entries) => {
                 let mut o = self.object();
                 // `undefined` properties are absent, as in JSON.stringify.
-                for (key, item) in entries
-                    .iter()
-                    .filter(|(_, v)| *v != Value::Foreign(Foreign::Undefined))
-                {
+                for (key, item) in entries.iter().filter(|(_, v)| *v != Value::Foreign(Foreign::Undefined)) {
                     o.key(key).value(item);
                 }
                 o.end();
@@ -533,10 +579,9 @@ fn write_js_number(out: &mut String, number: f64) {
         out.push('0');
         return;
     }
-    if number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0 {
+    if number.fract() == 0.0 && number.abs() <= SAFE_INTEGER {
         // Exactly representable integers print in full, like JS.
-        use std::fmt::Write;
-        let _ = write!(out, "{number:.0}");
+        out.push_str(&(number as i64).to_string());
         return;
     }
     // `{:e}` gives the shortest digits that round-trip: d[.ddd]e[-]x.
@@ -610,21 +655,12 @@ mod tests {
     #[test]
     fn parse_keeps_js_meaning() {
         assert_eq!(parse(" 1e400 ").ok(), Some(Value::Number(f64::INFINITY)));
-        assert_eq!(
-            parse(r#""\ud800""#).ok(),
-            Some(Value::Foreign(Foreign::IllFormedString))
-        );
-        assert_eq!(
-            parse(r#""\ud83d\ude00""#).ok(),
-            Some(Value::String("😀".into()))
-        );
+        assert_eq!(parse(r#""\ud800""#).ok(), Some(Value::Foreign(Foreign::IllFormedString)));
+        assert_eq!(parse(r#""\ud83d\ude00""#).ok(), Some(Value::String("😀".into())));
         let v = parse(r#"{"a":1,"b":2,"a":3}"#).ok();
         assert_eq!(
             v,
-            Some(Value::Object(vec![
-                ("a".into(), Value::Number(3.0)),
-                ("b".into(), Value::Number(2.0))
-            ]))
+            Some(Value::Object(vec![("a".into(), Value::Number(3.0)), ("b".into(), Value::Number(2.0))]))
         );
     }
 
@@ -668,36 +704,39 @@ mod tests {
 
 /// A value that writes itself as JSON text (the shape JS callers receive).
 pub trait ToJson {
-    fn write_json(&self, w: &mut JsonWriter);
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>);
 
-    fn to_json(&self) -> String {
-        let mut w = JsonWriter::new();
+    /// The JSON text, numbers written by `N`.
+    fn to_json_with<N: NumberText>(&self) -> String {
+        let mut w = JsonWriter::<N>::with_numbers();
         self.write_json(&mut w);
         w.finish()
     }
+
+    /// The JSON text.
+    fn to_json(&self) -> String {
+        self.to_json_with::<RustNumbers>()
+    }
 }
 
-impl JsonWriter {
+impl<N: NumberText> JsonWriter<N> {
     /// Starts an object; its members are written through the returned
     /// writer, and `end` closes it.
-    pub fn object(&mut self) -> ObjectWriter<'_> {
+    pub fn object(&mut self) -> ObjectWriter<'_, N> {
         self.out.push('{');
-        ObjectWriter {
-            w: self,
-            first: true,
-        }
+        ObjectWriter { w: self, first: true }
     }
 }
 
 /// Writes the members of one object, commas included.
-pub struct ObjectWriter<'w> {
-    w: &'w mut JsonWriter,
+pub struct ObjectWriter<'w, N> {
+    w: &'w mut JsonWriter<N>,
     first: bool,
 }
 
-impl ObjectWriter<'_> {
+impl<N: NumberText> ObjectWriter<'_, N> {
     /// Writes `"key":` and hands back the writer for the value.
-    pub fn key(&mut self, key: &str) -> &mut JsonWriter {
+    pub fn key(&mut self, key: &str) -> &mut JsonWriter<N> {
         if !self.first {
             self.w.out.push(',');
         }
@@ -732,7 +771,7 @@ impl ObjectWriter<'_> {
 }
 
 impl<T: ToJson> ToJson for [T] {
-    fn write_json(&self, w: &mut JsonWriter) {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         w.raw("[");
         for (i, item) in self.iter().enumerate() {
             if i > 0 {

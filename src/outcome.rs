@@ -4,7 +4,7 @@
 use tsify::Tsify;
 
 use crate::issue::{Issue, IssueKind, PathSegment};
-use crate::json_text::{JsonWriter, ToJson};
+use crate::json_text::{JsonWriter, NumberText, RustNumbers, ToJson};
 
 /// The TypeScript shape of every answer (this type only declares it; the
 /// Rust functions return `std::result::Result<T, Vec<Issue>>`).
@@ -25,7 +25,12 @@ pub enum Result<T> {
 
 /// The JSON text of `result` in the JS `Result<T>` shape.
 pub fn outcome_json<T: ToJson>(result: &std::result::Result<T, Vec<Issue>>) -> String {
-    let mut w = JsonWriter::new();
+    outcome_json_with::<RustNumbers, T>(result)
+}
+
+/// [`outcome_json`], numbers written by `N`.
+pub fn outcome_json_with<N: NumberText, T: ToJson>(result: &std::result::Result<T, Vec<Issue>>) -> String {
+    let mut w = JsonWriter::<N>::with_numbers();
     let mut o = w.object();
     match result {
         Ok(data) => {
@@ -42,7 +47,7 @@ pub fn outcome_json<T: ToJson>(result: &std::result::Result<T, Vec<Issue>>) -> S
 }
 
 impl ToJson for Issue {
-    fn write_json(&self, w: &mut JsonWriter) {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         let mut o = w.object();
         o.string("code", self.code());
         let path = o.key("path");

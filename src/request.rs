@@ -6,7 +6,7 @@ use tsify::Tsify;
 use crate::checker::{field, Checker};
 use crate::enums::{AgentName, ModelId, WorkspaceElementType};
 use crate::issue::Issue;
-use crate::json_text::{JsonWriter, ToJson};
+use crate::json_text::{JsonWriter, NumberText, ToJson};
 use crate::value::Value;
 
 /// A checked request body. Build one with [`validate_create_agent_session`].
@@ -75,23 +75,16 @@ pub fn validate_create_agent_session(input: &Value) -> Result<CreateAgentSession
     checker.finish(request)
 }
 
-pub(crate) fn check_request<'a>(
-    c: &mut Checker<'a>,
-    input: &'a Value,
-) -> Option<CreateAgentSession> {
+pub(crate) fn check_request<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option<CreateAgentSession> {
     let entries = c.object(input)?;
     let prompt = c.at_key("prompt", |c| {
         let value = c.required(field(entries, "prompt"), "string")?;
         c.non_empty_string(value).map(str::to_owned)
     });
-    let workspace_element_type =
-        optional(c, entries, "workspaceElementType", |c, v| c.enumeration(v));
-    let workspace_element_id = optional(c, entries, "workspaceElementId", |c, v| {
-        c.non_empty_string(v).map(str::to_owned)
-    });
-    let test_customer_id = optional(c, entries, "testCustomerId", |c, v| {
-        c.string(v).map(str::to_owned)
-    });
+    let workspace_element_type = optional(c, entries, "workspaceElementType", |c, v| c.enumeration(v));
+    let workspace_element_id =
+        optional(c, entries, "workspaceElementId", |c, v| c.non_empty_string(v).map(str::to_owned));
+    let test_customer_id = optional(c, entries, "testCustomerId", |c, v| c.string(v).map(str::to_owned));
     let is_external = optional(c, entries, "isExternal", |c, v| c.boolean(v));
     let model_id = optional(c, entries, "modelId", |c, v| c.enumeration(v));
     let agent_name = optional(c, entries, "agentName", |c, v| c.enumeration(v));
@@ -131,10 +124,7 @@ fn check_attachment<'a>(c: &mut Checker<'a>, item: &'a Value) -> Option<PromptAt
         c.json(value)
     });
     c.unknown_keys(entries, ATTACHMENT_KEYS);
-    Some(PromptAttachment {
-        title: title?,
-        data: data?,
-    })
+    Some(PromptAttachment { title: title?, data: data? })
 }
 
 /// Reads an optional key: `Some(None)` when absent, `Some(Some(v))` when
@@ -152,13 +142,10 @@ pub(crate) fn optional<'a, T>(
 }
 
 impl ToJson for CreateAgentSession {
-    fn write_json(&self, w: &mut JsonWriter) {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         let mut o = w.object();
         o.string("prompt", &self.prompt);
-        o.optional_string(
-            "workspaceElementType",
-            self.workspace_element_type.map(|v| v.as_str()),
-        );
+        o.optional_string("workspaceElementType", self.workspace_element_type.map(|v| v.as_str()));
         o.optional_string("workspaceElementId", self.workspace_element_id.as_deref());
         o.optional_string("testCustomerId", self.test_customer_id.as_deref());
         o.optional_boolean("isExternal", self.is_external);
@@ -172,7 +159,7 @@ impl ToJson for CreateAgentSession {
 }
 
 impl ToJson for PromptAttachment {
-    fn write_json(&self, w: &mut JsonWriter) {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         let mut o = w.object();
         o.string("title", &self.title);
         o.key("data").value(&self.data);

@@ -7,7 +7,7 @@ use tsify::Tsify;
 use crate::checker::{field, Checker, Entries};
 use crate::enums::{AgentName, AgentSessionState, AgentSessionStatus, WorkspaceElementType};
 use crate::issue::Issue;
-use crate::json_text::{self, JsonWriter, ToJson};
+use crate::json_text::{self, JsonWriter, NumberText, RustNumbers, ToJson};
 use crate::request::optional;
 use crate::value::Value;
 
@@ -100,7 +100,12 @@ pub fn parse_agent_session(input: &Value) -> Result<AgentSession, Vec<Issue>> {
 /// assert_eq!(issues[0].code(), "invalid_json");
 /// ```
 pub fn parse_agent_session_text(text: &str) -> Result<AgentSession, Vec<Issue>> {
-    let value = json_text::parse(text).map_err(|issue| vec![issue])?;
+    parse_agent_session_text_with::<RustNumbers>(text)
+}
+
+/// [`parse_agent_session_text`], with number lexemes read by `N`.
+pub fn parse_agent_session_text_with<N: NumberText>(text: &str) -> Result<AgentSession, Vec<Issue>> {
+    let value = json_text::parse_with::<N>(text).map_err(|issue| vec![issue])?;
     parse_agent_session(&value)
 }
 
@@ -125,15 +130,11 @@ fn check_session<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option<AgentSessi
     let e = c.object(input)?;
     let id = required(c, e, "id", "string", |c, v| owned(c.string(v)));
     let workspace_id = required(c, e, "workspaceId", "string", |c, v| owned(c.string(v)));
-    let workspace_element_id = required(c, e, "workspaceElementId", "string", |c, v| {
-        owned(c.string(v))
-    });
+    let workspace_element_id = required(c, e, "workspaceElementId", "string", |c, v| owned(c.string(v)));
     let session_type = required(c, e, "type", "string", |c, v| owned(c.string(v)));
     let status = required(c, e, "status", "string", |c, v| c.enumeration(v));
     let prompt = required(c, e, "prompt", "string", |c, v| owned(c.string(v)));
-    let last_activity_at = required(c, e, "lastActivityAt", "string", |c, v| {
-        owned(c.timestamp(v))
-    });
+    let last_activity_at = required(c, e, "lastActivityAt", "string", |c, v| owned(c.timestamp(v)));
     let has_worker = required(c, e, "hasWorker", "boolean", |c, v| c.boolean(v));
     let created_at = required(c, e, "createdAt", "string", |c, v| owned(c.timestamp(v)));
     let updated_at = required(c, e, "updatedAt", "string", |c, v| owned(c.timestamp(v)));
@@ -213,10 +214,7 @@ fn check_error_data<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option<ErrorDa
 }
 
 /// One link of the chain, and the value of its `causedByError` if present.
-fn check_error_link<'a>(
-    c: &mut Checker<'a>,
-    input: &'a Value,
-) -> (Option<ErrorData>, Option<&'a Value>) {
+fn check_error_link<'a>(c: &mut Checker<'a>, input: &'a Value) -> (Option<ErrorData>, Option<&'a Value>) {
     let Some(e) = c.object(input) else {
         return (None, None);
     };
@@ -248,7 +246,7 @@ fn check_error_link<'a>(
 }
 
 impl ToJson for AgentSession {
-    fn write_json(&self, w: &mut JsonWriter) {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         let mut o = w.object();
         o.string("id", &self.id);
         o.string("workspaceId", &self.workspace_id);
@@ -260,10 +258,7 @@ impl ToJson for AgentSession {
         o.boolean("hasWorker", self.has_worker);
         o.string("createdAt", &self.created_at);
         o.string("updatedAt", &self.updated_at);
-        o.optional_string(
-            "workspaceElementType",
-            self.workspace_element_type.map(|v| v.as_str()),
-        );
+        o.optional_string("workspaceElementType", self.workspace_element_type.map(|v| v.as_str()));
         o.string("state", self.state.as_str());
         o.optional_string("agentName", self.agent_name.map(|v| v.as_str()));
         o.optional_string("orgWorkspaceId", self.org_workspace_id.as_deref());
@@ -290,7 +285,7 @@ impl ToJson for AgentSession {
 }
 
 impl ToJson for ErrorData {
-    fn write_json(&self, w: &mut JsonWriter) {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         // Written link by link (no recursion), closing braces at the end.
         let mut link = Some(self);
         let mut open = 0;

@@ -48,9 +48,7 @@ fn typo_distance(a: &[char], b: &[char]) -> usize {
         current[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(!same(a[i - 1], b[j - 1]));
-            let mut d = (previous[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(previous[j - 1] + cost);
+            let mut d = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
             if i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1]) {
                 d = d.min(before[j - 2] + 1);
             }
@@ -68,12 +66,8 @@ mod tests {
 
     #[test]
     fn distances() {
-        let d = |a: &str, b: &str| {
-            typo_distance(
-                &a.chars().collect::<Vec<_>>(),
-                &b.chars().collect::<Vec<_>>(),
-            )
-        };
+        let d =
+            |a: &str, b: &str| typo_distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
         assert_eq!(d("prompt", "prompt"), 0);
         assert_eq!(d("promt", "prompt"), 1);
         assert_eq!(d("porpmt", "prompt"), 2);

@@ -18,10 +18,7 @@ use crate::issue::{Format, FormatProblem, IssueKind};
 /// ```
 pub fn check_token(token: &str) -> Result<(), IssueKind> {
     if token.is_empty() {
-        return Err(IssueKind::TooSmall {
-            minimum: 1,
-            origin: "string",
-        });
+        return Err(IssueKind::TooSmall { minimum: 1, origin: "string" });
     }
     for (position, character) in token.chars().enumerate() {
         let problem = match character {
@@ -30,10 +27,7 @@ pub fn check_token(token: &str) -> Result<(), IssueKind> {
             c if c.is_ascii() => FormatProblem::TokenControlCharacter(position),
             _ => FormatProblem::TokenNotAscii(position),
         };
-        return Err(IssueKind::InvalidFormat {
-            format: Format::Token,
-            problem,
-        });
+        return Err(IssueKind::InvalidFormat { format: Format::Token, problem });
     }
     Ok(())
 }

@@ -10,16 +10,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::curl::to_curl;
-use crate::enums::{
-    AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType,
-};
+use crate::enums::{AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType};
+use crate::http_request::build_create_agent_session_request_with;
 use crate::issue::{Issue, IssueKind, JsonProblem};
-use crate::outcome::outcome_json;
+use crate::json_text::{NumberText, ToJson};
+use crate::outcome::outcome_json_with;
+use crate::response::parse_agent_session_text_with;
 use crate::value::{Foreign, Value, MAX_DEPTH};
-use crate::{
-    build_create_agent_session_request, is_timestamp, parse_agent_session,
-    parse_agent_session_text, validate_create_agent_session,
-};
+use crate::{is_timestamp, parse_agent_session, validate_create_agent_session};
 
 #[wasm_bindgen]
 extern "C" {
@@ -49,10 +47,7 @@ struct Reader {
 
 impl Reader {
     fn read_argument(value: &JsValue) -> Value {
-        Reader {
-            ancestors: Set::new(&JsValue::UNDEFINED),
-        }
-        .read(value, 0)
+        Reader { ancestors: Set::new(&JsValue::UNDEFINED) }.read(value, 0)
     }
 
     fn read(&mut self, value: &JsValue, depth: usize) -> Value {
@@ -161,11 +156,29 @@ fn read_string(value: &JsValue) -> Value {
     Value::String(value.as_string().unwrap_or_default())
 }
 
+/// JavaScript's own number conversions, so that numbers mean exactly what
+/// they mean in JS and no float code ships in the module.
+struct JsNumbers;
+
+impl NumberText for JsNumbers {
+    fn parse(lexeme: &str) -> Option<f64> {
+        // A JSON number lexeme reads the same with parseFloat as with
+        // JSON.parse (both round to nearest; 1e400 is Infinity).
+        Some(js_sys::parse_float(lexeme))
+    }
+
+    fn write(number: f64, out: &mut String) {
+        let text: String =
+            js_sys::Number::from(number).to_string_with_radix(10).map(String::from).unwrap_or_default();
+        out.push_str(&text);
+    }
+}
+
 /// The core's answer as a plain JS object.
-fn answer<T: crate::json_text::ToJson>(result: Result<T, Vec<Issue>>) -> JsValue {
+fn answer<T: ToJson>(result: Result<T, Vec<Issue>>) -> JsValue {
     // Our own JSON text always parses; should it ever not, say so plainly
     // rather than throw.
-    json_parse(&outcome_json(&result))
+    json_parse(&outcome_json_with::<JsNumbers, T>(&result))
         .unwrap_or_else(|_| JsValue::from_str("internal error: unreadable answer"))
 }
 
@@ -185,7 +198,7 @@ pub fn build_create_agent_session_request_js(
 ) -> JsValue {
     let input = Reader::read_argument(input);
     let options = Reader::read_argument(options);
-    answer(build_create_agent_session_request(&input, &options))
+    answer(build_create_agent_session_request_with::<JsNumbers>(&input, &options))
 }
 
 /// Checks a session: the raw response text (a string) or a parsed object.
@@ -198,18 +211,14 @@ pub fn parse_agent_session_js(
     }
     let text: &JsString = input.unchecked_ref();
     if input.unchecked_ref::<Text>().is_well_formed() {
-        return answer(parse_agent_session_text(
-            &input.as_string().unwrap_or_default(),
-        ));
+        return answer(parse_agent_session_text_with::<JsNumbers>(&input.as_string().unwrap_or_default()));
     }
     // Text with a raw lone surrogate cannot be copied exactly: let JS parse
     // it, so that the string holding it is reported at its path.
     match json_parse_js(text) {
         Ok(parsed) => answer(parse_agent_session(&Reader::read_argument(&parsed))),
         Err(_) => answer::<crate::AgentSession>(Err(vec![Issue::new(
-            IssueKind::InvalidJson {
-                problem: JsonProblem::UnexpectedCharacter { position: 0 },
-            },
+            IssueKind::InvalidJson { problem: JsonProblem::UnexpectedCharacter { position: 0 } },
             Vec::new(),
         )])),
     }

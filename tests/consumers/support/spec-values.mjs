@@ -1,0 +1,45 @@
+// What SPEC.md ("Enumerations", "JavaScript API") promises, written out
+// here so that the consumer tests do not take their expectations from the
+// package they test. package.test.mjs checks this copy against SPEC.md
+// itself whenever ../shared/spec/SPEC.md is beside the repository.
+
+export const ENUMERATIONS = {
+  WORKSPACE_ELEMENT_TYPES: [
+    'customer', 'app', 'connector', 'integration', 'flow', 'flow-instance', 'flow-run', 'action',
+    'package', 'action-instance', 'connection', 'field-mapping', 'field-mapping-instance',
+    'data-source', 'data-source-instance', 'data-link-table', 'data-link-table-instance',
+    'app-event-type', 'app-event-subscription', 'app-event-log-record', 'app-data-schema',
+    'app-data-schema-instance', 'external-event-subscription', 'external-event-log-record',
+    'external-event-pull', 'external-event-type', 'screen', 'action-run-log-record',
+    'external-api-log-record', 'incoming-webhook-log-record', 'connected-product',
+  ],
+  MODEL_IDS: [
+    'anthropic/claude-sonnet-4.6', 'anthropic/claude-opus-4.6', 'anthropic/claude-sonnet-4.5',
+    'anthropic/claude-opus-4.5', 'anthropic/claude-haiku-4.5', 'openai/gpt-5.2', 'openai/gpt-5-nano',
+    'google/gemini-3-pro-preview', 'moonshotai/kimi-k2.5',
+  ],
+  AGENT_NAMES: [
+    'membrane', 'membrane-core', 'self-integrating', 'connection-building', 'action-building', 'universe',
+  ],
+  AGENT_SESSION_STATUSES: ['queued', 'starting', 'running', 'completed', 'failed', 'cancelled'],
+  AGENT_SESSION_STATES: ['busy', 'idle'],
+};
+
+// The enumeration's name in SPEC's table, for each exported array.
+export const SPEC_TABLE_NAMES = {
+  WORKSPACE_ELEMENT_TYPES: 'WorkspaceElementType',
+  MODEL_IDS: 'ModelId',
+  AGENT_NAMES: 'AgentName',
+  AGENT_SESSION_STATUSES: 'AgentSessionStatus',
+  AGENT_SESSION_STATES: 'AgentSessionState',
+};
+
+// Everything the package root exports at run time, and nothing else.
+export const PUBLIC_NAMES = [
+  ...Object.keys(ENUMERATIONS),
+  'isWorkspaceElementType', 'isModelId', 'isAgentName', 'isAgentSessionStatus', 'isAgentSessionState',
+  'isTimestamp', 'validateCreateAgentSession', 'buildCreateAgentSessionRequest', 'parseAgentSession',
+  'toCurl',
+].sort();
+
+export const DEFAULT_BASE_URL = 'https://api.getmembrane.com';
