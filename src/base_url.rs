@@ -31,10 +31,16 @@ pub fn normalise_base_url(url: &str) -> Result<String, FormatProblem> {
     if url.contains('\\') {
         return Err(FormatProblem::UrlBackslash);
     }
-    let (scheme, rest) = url.split_once("://").ok_or(FormatProblem::UrlNotAbsolute)?;
-    if scheme != "https" && scheme != "http" {
+    let scheme = if url.starts_with("https://") {
+        "https"
+    } else if url.starts_with("http://") {
+        "http"
+    } else if url.contains(':') {
         return Err(FormatProblem::UrlScheme);
-    }
+    } else {
+        return Err(FormatProblem::UrlNotAbsolute);
+    };
+    let rest = url.get(scheme.len() + 3..).unwrap_or("");
     match rest.find(['?', '#']).map(|at| rest.as_bytes().get(at)) {
         Some(Some(b'?')) => return Err(FormatProblem::UrlQuery),
         Some(_) => return Err(FormatProblem::UrlFragment),
@@ -63,16 +69,16 @@ pub fn normalise_base_url(url: &str) -> Result<String, FormatProblem> {
 fn check_authority(authority: &str) -> Result<&str, FormatProblem> {
     let (host, port) = if let Some(inner) = authority.strip_prefix('[') {
         let close = inner.find(']').ok_or(FormatProblem::UrlHost)?;
-        let address = &inner[..close];
+        let address = inner.get(..close).unwrap_or("");
         if address.is_empty() || !address.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
             return Err(FormatProblem::UrlHost);
         }
-        let after = &inner[close + 1..];
+        let after = inner.get(close + 1..).unwrap_or("");
         let port = match after {
             "" => None,
             _ => Some(after.strip_prefix(':').ok_or(FormatProblem::UrlHost)?),
         };
-        (&authority[..close + 2], port)
+        (authority.get(..close + 2).unwrap_or(""), port)
     } else {
         match authority.split_once(':') {
             Some((host, port)) => (host, Some(port)),
@@ -126,6 +132,7 @@ mod tests {
             ("ftp://h", UrlScheme),
             ("HTTPS://h", UrlScheme),
             ("//h", UrlNotAbsolute),
+            ("mailto:x@h", UrlScheme),
             ("h/v1", UrlNotAbsolute),
             ("https://h/a b", UrlNotPrintableAscii),
             ("https://h\r\nX: y", UrlNotPrintableAscii),

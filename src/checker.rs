@@ -32,6 +32,21 @@ pub(crate) fn field<'v>(entries: &'v Entries, key: &str) -> Option<&'v Value> {
         .filter(|v| !matches!(v, Value::Foreign(Foreign::Undefined)))
 }
 
+/// Whether a key must be there.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Presence {
+    Required,
+    Optional,
+}
+
+/// What a text field must hold.
+#[derive(Clone, Copy)]
+pub(crate) enum TextForm {
+    Any,
+    NonEmpty,
+    Timestamp,
+}
+
 /// The enums that rules can check a string against.
 pub(crate) trait DocumentedEnum: Sized + Copy {
     const VALUES: &'static [&'static str];
@@ -110,6 +125,75 @@ impl<'a> Checker<'a> {
             Value::Foreign(Foreign::IllFormedString) if expected == "string" => self.report(lone_surrogate()),
             _ => self.report(IssueKind::InvalidType { expected, received: found.kind_name() }),
         }
+    }
+
+    /// The field `key` of `entries`: `Some(None)` when absent and optional,
+    /// `Some(Some(value))` when present (the caller checks it), `None` when
+    /// a required key is absent (reported here, as `expected` missing).
+    fn presence(
+        &mut self,
+        entries: &'a Entries,
+        key: &'a str,
+        presence: Presence,
+        expected: &'static str,
+    ) -> Option<Option<&'a Value>> {
+        match field(entries, key) {
+            Some(value) => Some(Some(value)),
+            None if presence == Presence::Optional => Some(None),
+            None => {
+                self.enter_key(key);
+                self.report(IssueKind::InvalidType { expected, received: "undefined" });
+                self.leave();
+                None
+            }
+        }
+    }
+
+    /// A text field (see [`Checker::presence`] for the nesting).
+    pub(crate) fn text_field(
+        &mut self,
+        entries: &'a Entries,
+        key: &'a str,
+        presence: Presence,
+        form: TextForm,
+    ) -> Option<Option<String>> {
+        let Some(value) = self.presence(entries, key, presence, "string")? else { return Some(None) };
+        self.enter_key(key);
+        let text = match form {
+            TextForm::Any => self.string(value),
+            TextForm::NonEmpty => self.non_empty_string(value),
+            TextForm::Timestamp => self.timestamp(value),
+        };
+        self.leave();
+        text.map(|text| Some(text.to_owned()))
+    }
+
+    /// A boolean field.
+    pub(crate) fn boolean_field(
+        &mut self,
+        entries: &'a Entries,
+        key: &'a str,
+        presence: Presence,
+    ) -> Option<Option<bool>> {
+        let Some(value) = self.presence(entries, key, presence, "boolean")? else { return Some(None) };
+        self.enter_key(key);
+        let boolean = self.boolean(value);
+        self.leave();
+        boolean.map(Some)
+    }
+
+    /// A field holding one of an enum's documented values.
+    pub(crate) fn enum_field<E: DocumentedEnum>(
+        &mut self,
+        entries: &'a Entries,
+        key: &'a str,
+        presence: Presence,
+    ) -> Option<Option<E>> {
+        let Some(value) = self.presence(entries, key, presence, "string")? else { return Some(None) };
+        self.enter_key(key);
+        let found = self.enumeration(value);
+        self.leave();
+        found.map(Some)
     }
 
     /// The value of a required key; reports it missing.

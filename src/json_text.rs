@@ -11,7 +11,6 @@
 //! [`JsonWriter`] writes text as `JSON.stringify` does (same escapes, same
 //! number format), so a request body equals `JSON.stringify(data)`.
 
-use std::collections::HashMap;
 use std::marker::PhantomData;
 
 use crate::issue::{Issue, IssueKind, JsonProblem};
@@ -80,7 +79,7 @@ enum Frame {
 
 struct ObjectBuilder {
     entries: Vec<(String, Value)>,
-    index: Option<HashMap<String, usize>>,
+    index: Option<KeyIndex>,
     key: String,
 }
 
@@ -88,7 +87,7 @@ impl ObjectBuilder {
     fn insert(&mut self, value: Value) {
         let key = std::mem::take(&mut self.key);
         let found = match &self.index {
-            Some(index) => index.get(&key).copied(),
+            Some(index) => index.find(&self.entries, &key),
             None => self.entries.iter().position(|(k, _)| *k == key),
         };
         match found {
@@ -99,15 +98,75 @@ impl ObjectBuilder {
                 }
             }
             None => {
-                if let Some(index) = &mut self.index {
-                    index.insert(key.clone(), self.entries.len());
-                }
                 self.entries.push((key, value));
-                if self.index.is_none() && self.entries.len() >= INDEX_FROM {
-                    let index = self.entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
-                    self.index = Some(index);
+                match &mut self.index {
+                    Some(index) => index.added(&self.entries),
+                    None if self.entries.len() >= INDEX_FROM => {
+                        self.index = Some(KeyIndex::of(&self.entries))
+                    }
+                    None => {}
                 }
             }
+        }
+    }
+}
+
+/// Where each key of a large object sits: open addressing over FNV-1a
+/// hashes of the keys (a few hundred bytes of code, where a `HashMap`
+/// costs kilobytes in the shipped module).
+struct KeyIndex {
+    /// 0 for an empty slot, else the entry's position + 1.
+    slots: Vec<usize>,
+}
+
+impl KeyIndex {
+    fn of(entries: &[(String, Value)]) -> Self {
+        let mut index = KeyIndex { slots: vec![0; (entries.len() * 4).next_power_of_two()] };
+        for at in 0..entries.len() {
+            index.place(entries, at);
+        }
+        index
+    }
+
+    fn start(&self, key: &str) -> usize {
+        let hash = key
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        hash as usize & (self.slots.len() - 1)
+    }
+
+    fn find(&self, entries: &[(String, Value)], key: &str) -> Option<usize> {
+        let mut slot = self.start(key);
+        loop {
+            match self.slots.get(slot).copied().unwrap_or(0) {
+                0 => return None,
+                taken => {
+                    if entries.get(taken - 1).is_some_and(|(k, _)| k == key) {
+                        return Some(taken - 1);
+                    }
+                }
+            }
+            slot = (slot + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    fn place(&mut self, entries: &[(String, Value)], at: usize) {
+        let Some((key, _)) = entries.get(at) else { return };
+        let mut slot = self.start(key);
+        while self.slots.get(slot).is_some_and(|s| *s != 0) {
+            slot = (slot + 1) & (self.slots.len() - 1);
+        }
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = at + 1;
+        }
+    }
+
+    /// Records the entry just pushed, growing to stay at most half full.
+    fn added(&mut self, entries: &[(String, Value)]) {
+        if entries.len() * 2 > self.slots.len() {
+            *self = KeyIndex::of(entries);
+        } else {
+            self.place(entries, entries.len() - 1);
         }
     }
 }
@@ -319,7 +378,7 @@ impl<N: NumberText> Parser<'_, N> {
                 return Err(JsonProblem::BadNumber { position: start });
             }
         }
-        let lexeme = std::str::from_utf8(&self.text[start..self.pos]).unwrap_or("");
+        let lexeme = self.text.get(start..self.pos).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
         let digits = lexeme.trim_start_matches('-');
         let number = if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
             // Exact in a double: no rounding to do.
@@ -358,7 +417,7 @@ impl<N: NumberText> Parser<'_, N> {
                 self.pos += 1;
             }
             // Runs end on ASCII bytes, so they are whole UTF-8 sequences.
-            if let Ok(run) = std::str::from_utf8(&self.text[run_start..self.pos]) {
+            if let Some(Ok(run)) = self.text.get(run_start..self.pos).map(std::str::from_utf8) {
                 out.push_str(run);
             }
             match self.peek() {
@@ -487,7 +546,8 @@ impl<N: NumberText> JsonWriter<N> {
                 0..=0x1f => "",
                 _ => continue,
             };
-            self.out.push_str(&text[run_start..at]);
+            // `at` is an ASCII byte, so both ends are character boundaries.
+            self.out.push_str(text.get(run_start..at).unwrap_or(""));
             if escape.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 self.out.push_str("\\u00");
@@ -498,7 +558,7 @@ impl<N: NumberText> JsonWriter<N> {
             }
             run_start = at + 1;
         }
-        self.out.push_str(&text[run_start..]);
+        self.out.push_str(text.get(run_start..).unwrap_or(""));
         self.out.push('"');
     }
 
@@ -684,6 +744,25 @@ mod tests {
             "\"\\u12G4\"",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn many_keys_and_duplicates_keep_json_parse_order() {
+        let mut text = String::from("{");
+        for i in 0..5000 {
+            text.push_str(&format!("\"k{i}\":{i},"));
+        }
+        for i in (0..5000).step_by(7) {
+            text.push_str(&format!("\"k{i}\":-{i},"));
+        }
+        text.push_str("\"end\":0}");
+        let Ok(Value::Object(entries)) = parse(&text) else { panic!("an object") };
+        assert_eq!(entries.len(), 5001);
+        for (i, (key, value)) in entries.iter().take(5000).enumerate() {
+            assert_eq!(key, &format!("k{i}"));
+            let expected = if i % 7 == 0 { -(i as f64) } else { i as f64 };
+            assert_eq!(value, &Value::Number(expected));
         }
     }
 

@@ -3,7 +3,7 @@
 
 use tsify::Tsify;
 
-use crate::checker::{field, Checker};
+use crate::checker::{field, Checker, Presence::*, TextForm::*};
 use crate::enums::{AgentName, ModelId, WorkspaceElementType};
 use crate::issue::Issue;
 use crate::json_text::{JsonWriter, NumberText, ToJson};
@@ -77,17 +77,13 @@ pub fn validate_create_agent_session(input: &Value) -> Result<CreateAgentSession
 
 pub(crate) fn check_request<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option<CreateAgentSession> {
     let entries = c.object(input)?;
-    let prompt = c.at_key("prompt", |c| {
-        let value = c.required(field(entries, "prompt"), "string")?;
-        c.non_empty_string(value).map(str::to_owned)
-    });
-    let workspace_element_type = optional(c, entries, "workspaceElementType", |c, v| c.enumeration(v));
-    let workspace_element_id =
-        optional(c, entries, "workspaceElementId", |c, v| c.non_empty_string(v).map(str::to_owned));
-    let test_customer_id = optional(c, entries, "testCustomerId", |c, v| c.string(v).map(str::to_owned));
-    let is_external = optional(c, entries, "isExternal", |c, v| c.boolean(v));
-    let model_id = optional(c, entries, "modelId", |c, v| c.enumeration(v));
-    let agent_name = optional(c, entries, "agentName", |c, v| c.enumeration(v));
+    let prompt = c.text_field(entries, "prompt", Required, NonEmpty);
+    let workspace_element_type = c.enum_field(entries, "workspaceElementType", Optional);
+    let workspace_element_id = c.text_field(entries, "workspaceElementId", Optional, NonEmpty);
+    let test_customer_id = c.text_field(entries, "testCustomerId", Optional, Any);
+    let is_external = c.boolean_field(entries, "isExternal", Optional);
+    let model_id = c.enum_field(entries, "modelId", Optional);
+    let agent_name = c.enum_field(entries, "agentName", Optional);
     let prompt_attachments = optional(c, entries, "promptAttachments", |c, v| {
         let items = c.array(v)?;
         let mut attachments = Vec::with_capacity(items.len());
@@ -102,7 +98,7 @@ pub(crate) fn check_request<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option
     });
     c.unknown_keys(entries, REQUEST_KEYS);
     Some(CreateAgentSession {
-        prompt: prompt?,
+        prompt: prompt.flatten()?,
         workspace_element_type: workspace_element_type?,
         workspace_element_id: workspace_element_id?,
         test_customer_id: test_customer_id?,
@@ -115,16 +111,13 @@ pub(crate) fn check_request<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option
 
 fn check_attachment<'a>(c: &mut Checker<'a>, item: &'a Value) -> Option<PromptAttachment> {
     let entries = c.object(item)?;
-    let title = c.at_key("title", |c| {
-        let value = c.required(field(entries, "title"), "string")?;
-        c.non_empty_string(value).map(str::to_owned)
-    });
+    let title = c.text_field(entries, "title", Required, NonEmpty);
     let data = c.at_key("data", |c| {
         let value = c.required(field(entries, "data"), "json")?;
         c.json(value)
     });
     c.unknown_keys(entries, ATTACHMENT_KEYS);
-    Some(PromptAttachment { title: title?, data: data? })
+    Some(PromptAttachment { title: title.flatten()?, data: data? })
 }
 
 /// Reads an optional key: `Some(None)` when absent, `Some(Some(v))` when

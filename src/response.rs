@@ -4,7 +4,7 @@
 
 use tsify::Tsify;
 
-use crate::checker::{field, Checker, Entries};
+use crate::checker::{field, Checker, Presence::*, TextForm::*};
 use crate::enums::{AgentName, AgentSessionState, AgentSessionStatus, WorkspaceElementType};
 use crate::issue::Issue;
 use crate::json_text::{self, JsonWriter, NumberText, RustNumbers, ToJson};
@@ -109,45 +109,28 @@ pub fn parse_agent_session_text_with<N: NumberText>(text: &str) -> Result<AgentS
     parse_agent_session(&value)
 }
 
-fn required<'a, T>(
-    c: &mut Checker<'a>,
-    entries: &'a Entries,
-    key: &'static str,
-    expected: &'static str,
-    rule: impl FnOnce(&mut Checker<'a>, &'a Value) -> Option<T>,
-) -> Option<T> {
-    c.at_key(key, |c| {
-        let value = c.required(field(entries, key), expected)?;
-        rule(c, value)
-    })
-}
-
-fn owned(text: Option<&str>) -> Option<String> {
-    text.map(str::to_owned)
-}
-
 fn check_session<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option<AgentSession> {
     let e = c.object(input)?;
-    let id = required(c, e, "id", "string", |c, v| owned(c.string(v)));
-    let workspace_id = required(c, e, "workspaceId", "string", |c, v| owned(c.string(v)));
-    let workspace_element_id = required(c, e, "workspaceElementId", "string", |c, v| owned(c.string(v)));
-    let session_type = required(c, e, "type", "string", |c, v| owned(c.string(v)));
-    let status = required(c, e, "status", "string", |c, v| c.enumeration(v));
-    let prompt = required(c, e, "prompt", "string", |c, v| owned(c.string(v)));
-    let last_activity_at = required(c, e, "lastActivityAt", "string", |c, v| owned(c.timestamp(v)));
-    let has_worker = required(c, e, "hasWorker", "boolean", |c, v| c.boolean(v));
-    let created_at = required(c, e, "createdAt", "string", |c, v| owned(c.timestamp(v)));
-    let updated_at = required(c, e, "updatedAt", "string", |c, v| owned(c.timestamp(v)));
-    let workspace_element_type = optional(c, e, "workspaceElementType", |c, v| c.enumeration(v));
-    let state = optional(c, e, "state", |c, v| c.enumeration(v));
-    let agent_name = optional(c, e, "agentName", |c, v| c.enumeration(v));
-    let org_workspace_id = optional(c, e, "orgWorkspaceId", |c, v| owned(c.string(v)));
-    let user_id = optional(c, e, "userId", |c, v| owned(c.string(v)));
-    let tenant_id = optional(c, e, "tenantId", |c, v| owned(c.string(v)));
-    let title = optional(c, e, "title", |c, v| owned(c.string(v)));
-    let summary = optional(c, e, "summary", |c, v| owned(c.string(v)));
+    let id = c.text_field(e, "id", Required, Any);
+    let workspace_id = c.text_field(e, "workspaceId", Required, Any);
+    let workspace_element_id = c.text_field(e, "workspaceElementId", Required, Any);
+    let session_type = c.text_field(e, "type", Required, Any);
+    let status = c.enum_field(e, "status", Required);
+    let prompt = c.text_field(e, "prompt", Required, Any);
+    let last_activity_at = c.text_field(e, "lastActivityAt", Required, Timestamp);
+    let has_worker = c.boolean_field(e, "hasWorker", Required);
+    let created_at = c.text_field(e, "createdAt", Required, Timestamp);
+    let updated_at = c.text_field(e, "updatedAt", Required, Timestamp);
+    let workspace_element_type = c.enum_field(e, "workspaceElementType", Optional);
+    let state = c.enum_field(e, "state", Optional);
+    let agent_name = c.enum_field(e, "agentName", Optional);
+    let org_workspace_id = c.text_field(e, "orgWorkspaceId", Optional, Any);
+    let user_id = c.text_field(e, "userId", Optional, Any);
+    let tenant_id = c.text_field(e, "tenantId", Optional, Any);
+    let title = c.text_field(e, "title", Optional, Any);
+    let summary = c.text_field(e, "summary", Optional, Any);
     let cost = optional(c, e, "cost", |c, v| c.finite_number(v));
-    let is_external = optional(c, e, "isExternal", |c, v| c.boolean(v));
+    let is_external = c.boolean_field(e, "isExternal", Optional);
     let output = optional(c, e, "output", |c, v| {
         let entries = c.object(v)?;
         c.json(v)?;
@@ -155,16 +138,16 @@ fn check_session<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option<AgentSessi
     });
     let error = optional(c, e, "error", |c, v| check_error_data(c, v));
     Some(AgentSession {
-        id: id?,
-        workspace_id: workspace_id?,
-        workspace_element_id: workspace_element_id?,
-        session_type: session_type?,
-        status: status?,
-        prompt: prompt?,
-        last_activity_at: last_activity_at?,
-        has_worker: has_worker?,
-        created_at: created_at?,
-        updated_at: updated_at?,
+        id: id.flatten()?,
+        workspace_id: workspace_id.flatten()?,
+        workspace_element_id: workspace_element_id.flatten()?,
+        session_type: session_type.flatten()?,
+        status: status.flatten()?,
+        prompt: prompt.flatten()?,
+        last_activity_at: last_activity_at.flatten()?,
+        has_worker: has_worker.flatten()?,
+        created_at: created_at.flatten()?,
+        updated_at: updated_at.flatten()?,
         workspace_element_type: workspace_element_type?,
         state: state?.unwrap_or(AgentSessionState::Busy),
         agent_name: agent_name?,
@@ -218,9 +201,9 @@ fn check_error_link<'a>(c: &mut Checker<'a>, input: &'a Value) -> (Option<ErrorD
     let Some(e) = c.object(input) else {
         return (None, None);
     };
-    let message = required(c, e, "message", "string", |c, v| owned(c.string(v)));
-    let error_type = optional(c, e, "type", |c, v| owned(c.string(v)));
-    let key = optional(c, e, "key", |c, v| owned(c.string(v)));
+    let message = c.text_field(e, "message", Required, Any);
+    let error_type = c.text_field(e, "type", Optional, Any);
+    let key = c.text_field(e, "key", Optional, Any);
     let data = optional(c, e, "data", |c, v| c.json(v));
     let stack = optional(c, e, "stack", |c, v| c.json(v));
     let logs = optional(c, e, "logs", |c, v| {
@@ -233,7 +216,7 @@ fn check_error_link<'a>(c: &mut Checker<'a>, input: &'a Value) -> (Option<ErrorD
     let cause = field(e, "causedByError");
     let link = (|| {
         Some(ErrorData {
-            message: message?,
+            message: message.flatten()?,
             error_type: error_type?,
             key: key?,
             data: data?,

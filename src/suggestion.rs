@@ -18,7 +18,8 @@ const LONGEST_COMPARED: usize = 64;
 /// assert_eq!(suggest("zzz", &["prompt"]), None);
 /// ```
 pub fn suggest(input: &str, known: &[&'static str]) -> Option<&'static str> {
-    if input.chars().count() > LONGEST_COMPARED {
+    // Counting UTF-8 lead bytes counts characters.
+    if input.bytes().filter(|b| b & 0xC0 != 0x80).count() > LONGEST_COMPARED {
         return None;
     }
     if let Some(same) = known.iter().find(|k| k.eq_ignore_ascii_case(input)) {

@@ -236,8 +236,14 @@ pub fn to_curl_js(
         && !options.is_null()
         && matches!(Reflect::get(options, &JsValue::from_str("revealToken")), Ok(v) if v.as_bool() == Some(true));
     to_curl(&Reader::read_argument(request), reveal_token).map_err(|issues| {
-        let words: Vec<String> = issues.iter().map(ToString::to_string).collect();
-        js_sys::TypeError::new(&format!("toCurl: not an HttpRequest: {}", words.join("; "))).into()
+        let mut words = String::from("toCurl: not an HttpRequest: ");
+        for (i, issue) in issues.iter().enumerate() {
+            if i > 0 {
+                words.push_str("; ");
+            }
+            words.push_str(&issue.to_string());
+        }
+        js_sys::TypeError::new(&words).into()
     })
 }
 
