@@ -26,6 +26,8 @@ extern "C" {
     /// `Object.prototype.toString.call(value)`: `"[object Map]"` and the like.
     #[wasm_bindgen(js_namespace = ["Object", "prototype", "toString"], js_name = call, catch)]
     fn object_tag(value: &JsValue) -> Result<JsString, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
+    fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
     /// A JS string, seen only to ask whether UTF-8 can carry it.
@@ -39,20 +41,42 @@ extern "C" {
 }
 
 /// Reads a JS value the way `JSON.stringify` would see it, marking what it
-/// would not carry faithfully instead of dropping or altering it.
+/// would not carry faithfully instead of dropping or altering it. Every
+/// call into JS costs far more than the Rust work around it, so the common
+/// kinds are recognised first and each with as few calls as possible.
 struct Reader {
     /// The objects we are inside of, to tell a cycle from a shared object.
     ancestors: Set,
+    /// `Object.prototype` (plain objects are the common case).
+    object_prototype: JsValue,
+    /// Whether `Object.prototype` has no `toJSON` (someone could add one).
+    prototype_is_clean: bool,
+    length: JsValue,
+    to_json: JsValue,
 }
 
 impl Reader {
     fn read_argument(value: &JsValue) -> Value {
-        Reader { ancestors: Set::new(&JsValue::UNDEFINED) }.read(value, 0)
+        let to_json = JsValue::from_str("toJSON");
+        let object_prototype = prototype_of(&js_sys::Object::new()).unwrap_or(JsValue::NULL);
+        let prototype_is_clean =
+            matches!(Reflect::get(&object_prototype, &to_json), Ok(v) if v.is_undefined());
+        let mut reader = Reader {
+            ancestors: Set::new(&JsValue::UNDEFINED),
+            object_prototype,
+            prototype_is_clean,
+            length: JsValue::from_str("length"),
+            to_json,
+        };
+        reader.read(value, 0)
     }
 
     fn read(&mut self, value: &JsValue, depth: usize) -> Value {
-        if value.is_string() {
-            return read_string(value);
+        if let Some(text) = value.as_string() {
+            return checked_string(value, text);
+        }
+        if value.is_object() {
+            return self.read_container(value, depth);
         }
         if let Some(number) = value.as_f64() {
             return Value::Number(number);
@@ -72,9 +96,10 @@ impl Reader {
         if value.is_symbol() {
             return Value::Foreign(Foreign::Symbol);
         }
-        if value.is_function() {
-            return Value::Foreign(Foreign::Function);
-        }
+        Value::Foreign(Foreign::Function)
+    }
+
+    fn read_container(&mut self, value: &JsValue, depth: usize) -> Value {
         if depth >= MAX_DEPTH {
             return Value::Foreign(Foreign::TooDeep);
         }
@@ -92,7 +117,7 @@ impl Reader {
     }
 
     fn read_array(&mut self, array: &JsValue, depth: usize) -> Value {
-        let length = match Reflect::get(array, &JsValue::from_str("length")).map(|l| l.as_f64()) {
+        let length = match Reflect::get(array, &self.length).map(|l| l.as_f64()) {
             Ok(Some(length)) if length >= 0.0 => length as u32,
             _ => return Value::Foreign(Foreign::Unreadable),
         };
@@ -107,7 +132,7 @@ impl Reader {
     }
 
     fn read_object(&mut self, object: &JsValue, depth: usize) -> Value {
-        if !is_plain_object(object) {
+        if !self.is_plain_object(object) {
             return Value::Foreign(Foreign::NonPlainObject);
         }
         let Ok(keys) = own_keys(object) else {
@@ -115,45 +140,49 @@ impl Reader {
         };
         let mut entries = Vec::with_capacity(keys.length() as usize);
         for key in keys.iter() {
-            let name = match read_string(&key) {
-                Value::String(name) => name,
+            let name = key.as_string().unwrap_or_default();
+            if name.contains('\u{FFFD}') && !key.unchecked_ref::<Text>().is_well_formed() {
                 // The key cannot be copied exactly: keep a readable stand-in
                 // for the path and mark the value.
-                _ => {
-                    let lossy = key.as_string().unwrap_or_default();
-                    entries.push((lossy, Value::Foreign(Foreign::IllFormedString)));
-                    continue;
-                }
-            };
+                entries.push((name, Value::Foreign(Foreign::IllFormedString)));
+                continue;
+            }
             let value = match Reflect::get(object, &key) {
-                Ok(item) if item.is_undefined() => continue,
                 Ok(item) => self.read(&item, depth + 1),
                 Err(_) => Value::Foreign(Foreign::Unreadable),
             };
-            entries.push((name, value));
+            // A property whose value is `undefined` is absent.
+            if value != Value::Foreign(Foreign::Undefined) {
+                entries.push((name, value));
+            }
         }
         Value::Object(entries)
     }
+
+    /// An object that `JSON.stringify` reads by its own enumerable
+    /// properties, as we do: any ordinary object (a class instance,
+    /// `Object.create(p)`, a null-prototype object), but not a `Map`, `Set`,
+    /// `Date`, `RegExp`, boxed primitive, typed array or anything with a
+    /// `toJSON` method, whose data `JSON.stringify` would drop or replace.
+    fn is_plain_object(&self, object: &JsValue) -> bool {
+        if self.prototype_is_clean && matches!(prototype_of(object), Ok(p) if p == self.object_prototype) {
+            // The common case, `{...}`: an own `toJSON` method would be an
+            // enumerable key, read (and reported) as a function.
+            return true;
+        }
+        let ordinary = matches!(object_tag(object), Ok(tag) if tag == "[object Object]");
+        ordinary && matches!(Reflect::get(object, &self.to_json), Ok(v) if v.is_undefined())
+    }
 }
 
-/// An object that `JSON.stringify` reads by its own enumerable properties,
-/// as we do: any ordinary object (a class instance, `Object.create(p)`,
-/// a null-prototype object), but not a `Map`, `Set`, `Date`, `RegExp`,
-/// boxed primitive, typed array or anything with a `toJSON` method, whose
-/// data `JSON.stringify` would drop or replace.
-fn is_plain_object(object: &JsValue) -> bool {
-    let ordinary = matches!(object_tag(object), Ok(tag) if tag == "[object Object]");
-    ordinary
-        && matches!(Reflect::get(object, &JsValue::from_str("toJSON")), Ok(to_json) if to_json.is_undefined())
-}
-
-/// A JS string, unless UTF-8 cannot carry it (a lone surrogate): copying
-/// it would swap that for U+FFFD, so it is marked instead.
-fn read_string(value: &JsValue) -> Value {
-    if !value.unchecked_ref::<Text>().is_well_formed() {
+/// A JS string already copied as `text`, unless UTF-8 could not carry it (a
+/// lone surrogate): the copy then holds U+FFFD in its place, so only a copy
+/// with U+FFFD in it needs the (rarely needed) second look.
+fn checked_string(value: &JsValue, text: String) -> Value {
+    if text.contains('\u{FFFD}') && !value.unchecked_ref::<Text>().is_well_formed() {
         return Value::Foreign(Foreign::IllFormedString);
     }
-    Value::String(value.as_string().unwrap_or_default())
+    Value::String(text)
 }
 
 /// JavaScript's own number conversions, so that numbers mean exactly what
@@ -210,8 +239,9 @@ pub fn parse_agent_session_js(
         return answer(parse_agent_session(&Reader::read_argument(input)));
     }
     let text: &JsString = input.unchecked_ref();
-    if input.unchecked_ref::<Text>().is_well_formed() {
-        return answer(parse_agent_session_text_with::<JsNumbers>(&input.as_string().unwrap_or_default()));
+    let copy = input.as_string().unwrap_or_default();
+    if !copy.contains('\u{FFFD}') || input.unchecked_ref::<Text>().is_well_formed() {
+        return answer(parse_agent_session_text_with::<JsNumbers>(&copy));
     }
     // Text with a raw lone surrogate cannot be copied exactly: let JS parse
     // it, so that the string holding it is reported at its path.

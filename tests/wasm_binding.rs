@@ -23,38 +23,21 @@ fn text(value: &JsValue) -> String {
 
 /// `code@path` of every issue in a failed answer.
 fn briefs(answer: &JsValue) -> Vec<String> {
-    assert_eq!(
-        get(answer, "success").as_bool(),
-        Some(false),
-        "expected issues: {}",
-        text(answer)
-    );
+    assert_eq!(get(answer, "success").as_bool(), Some(false), "expected issues: {}", text(answer));
     js_sys::Array::from(&get(answer, "issues"))
         .iter()
         .map(|issue| {
             let path: Vec<String> = js_sys::Array::from(&get(&issue, "path"))
                 .iter()
-                .map(|s| {
-                    s.as_string()
-                        .unwrap_or_else(|| s.as_f64().unwrap_or(-1.0).to_string())
-                })
+                .map(|s| s.as_string().unwrap_or_else(|| s.as_f64().unwrap_or(-1.0).to_string()))
                 .collect();
-            format!(
-                "{}@{}",
-                get(&issue, "code").as_string().unwrap_or_default(),
-                path.join(".")
-            )
+            format!("{}@{}", get(&issue, "code").as_string().unwrap_or_default(), path.join("."))
         })
         .collect()
 }
 
 fn assert_success(answer: &JsValue) -> JsValue {
-    assert_eq!(
-        get(answer, "success").as_bool(),
-        Some(true),
-        "expected success: {}",
-        text(answer)
-    );
+    assert_eq!(get(answer, "success").as_bool(), Some(true), "expected success: {}", text(answer));
     get(answer, "data")
 }
 
@@ -72,31 +55,20 @@ fn a_valid_request_comes_back_as_a_plain_object() {
         r#"{"prompt":"Connect Slack","modelId":"openai/gpt-5.2","promptAttachments":[{"title":"t","data":{"a":[1,null]}}]}"#
     );
     let prototype = js_sys::Object::get_prototype_of(&data);
-    assert!(
-        JsValue::from(prototype) == js("Object.prototype"),
-        "a plain object"
-    );
+    assert!(JsValue::from(prototype) == js("Object.prototype"), "a plain object");
 }
 
 #[wasm_bindgen_test]
 fn undefined_is_absent_and_inherited_keys_do_not_count() {
-    assert_success(&validate_create_agent_session_js(&js(
-        r#"{ prompt: "p", modelId: undefined }"#,
-    )));
+    assert_success(&validate_create_agent_session_js(&js(r#"{ prompt: "p", modelId: undefined }"#)));
     let inherited = js(r#"Object.create({ prompt: "p" })"#);
-    assert_eq!(
-        briefs(&validate_create_agent_session_js(&inherited)),
-        ["invalid_type@prompt"]
-    );
+    assert_eq!(briefs(&validate_create_agent_session_js(&inherited)), ["invalid_type@prompt"]);
     let instance = js(r#"new (class Request { constructor() { this.prompt = "p"; } })()"#);
     assert_success(&validate_create_agent_session_js(&instance));
     let no_prototype = js(r#"Object.assign(Object.create(null), { prompt: "p" })"#);
     assert_success(&validate_create_agent_session_js(&no_prototype));
     let with_proto_key = js(r#"JSON.parse('{"prompt":"p","__proto__":{"x":1}}')"#);
-    assert_eq!(
-        briefs(&validate_create_agent_session_js(&with_proto_key)),
-        ["unrecognized_keys@"]
-    );
+    assert_eq!(briefs(&validate_create_agent_session_js(&with_proto_key)), ["unrecognized_keys@"]);
 }
 
 #[wasm_bindgen_test]
@@ -114,14 +86,8 @@ fn every_problem_with_its_path_and_suggestions() {
         ]
     );
     let issues = js_sys::Array::from(&get(&answer, "issues"));
-    assert_eq!(
-        get(&issues.get(1), "suggestion").as_string().as_deref(),
-        Some("membrane")
-    );
-    assert_eq!(
-        get(&issues.get(3), "suggestion").as_string().as_deref(),
-        Some("prompt")
-    );
+    assert_eq!(get(&issues.get(1), "suggestion").as_string().as_deref(), Some("membrane"));
+    assert_eq!(get(&issues.get(3), "suggestion").as_string().as_deref(), Some("prompt"));
     assert_eq!(text(&get(&issues.get(0), "path")), r#"["prompt"]"#);
 }
 
@@ -135,36 +101,23 @@ fn js_only_values_are_issues_not_exceptions() {
         ("new Map()", "invalid_type@promptAttachments.0.data"),
         ("new Number(1)", "invalid_type@promptAttachments.0.data"),
         ("/x/", "invalid_type@promptAttachments.0.data"),
+        // An own toJSON method is an enumerable key holding a function.
+        ("{ toJSON() { return 1 } }", "invalid_type@promptAttachments.0.data.toJSON"),
         (
-            "{ toJSON() { return 1 } }",
+            "Object.assign(Object.create({ toJSON() { return 1 } }), { a: 1 })",
             "invalid_type@promptAttachments.0.data",
         ),
         ("NaN", "invalid_type@promptAttachments.0.data"),
         ("[1, , 3]", "invalid_type@promptAttachments.0.data.1"),
         ("[undefined]", "invalid_type@promptAttachments.0.data.0"),
-        (
-            "{ get x() { throw new Error('boom') } }",
-            "invalid_type@promptAttachments.0.data.x",
-        ),
-        (
-            "new Proxy({}, { ownKeys() { throw new Error('trap') } })",
-            "invalid_type@promptAttachments.0.data",
-        ),
+        ("{ get x() { throw new Error('boom') } }", "invalid_type@promptAttachments.0.data.x"),
+        ("new Proxy({}, { ownKeys() { throw new Error('trap') } })", "invalid_type@promptAttachments.0.data"),
         ("'\\ud800'", "invalid_format@promptAttachments.0.data"),
-        (
-            "{ '\\udc00': 1 }",
-            "invalid_format@promptAttachments.0.data.\u{fffd}",
-        ),
+        ("{ '\\udc00': 1 }", "invalid_format@promptAttachments.0.data.\u{fffd}"),
     ];
     for (data, expected) in cases {
-        let input = js(&format!(
-            "{{ prompt: 'p', promptAttachments: [{{ title: 't', data: {data} }}] }}"
-        ));
-        assert_eq!(
-            briefs(&validate_create_agent_session_js(&input)),
-            [expected],
-            "{data}"
-        );
+        let input = js(&format!("{{ prompt: 'p', promptAttachments: [{{ title: 't', data: {data} }}] }}"));
+        assert_eq!(briefs(&validate_create_agent_session_js(&input)), [expected], "{data}");
         still_works();
     }
     let cyclic = js("(() => { const a = { prompt: 'p', promptAttachments: [{ title: 't', data: {} }] }; a.promptAttachments[0].data.self = a; return a; })()");
@@ -191,21 +144,10 @@ fn wrong_kinds_of_argument_get_a_result() {
         "new Date()",
         "new Proxy({}, { get() { throw 1 } })",
     ] {
-        assert_eq!(
-            briefs(&validate_create_agent_session_js(&js(input))),
-            ["invalid_type@"],
-            "{input}"
-        );
-        assert_eq!(
-            briefs(&parse_agent_session_js(&js(input))).len(),
-            1,
-            "{input}"
-        );
+        assert_eq!(briefs(&validate_create_agent_session_js(&js(input))), ["invalid_type@"], "{input}");
+        assert_eq!(briefs(&parse_agent_session_js(&js(input))).len(), 1, "{input}");
         let built = build_create_agent_session_request_js(&js(GOOD), &js(input));
-        assert!(
-            briefs(&built).iter().all(|b| b.contains("@options")),
-            "{input}"
-        );
+        assert!(briefs(&built).iter().all(|b| b.contains("@options")), "{input}");
     }
     still_works();
 }
@@ -215,36 +157,23 @@ fn deep_nesting_is_reported_not_overflowed() {
     let deep = js("(() => { let d = 1; for (let i = 0; i < 100000; i++) d = [d]; return { prompt: 'p', promptAttachments: [{ title: 't', data: d }] }; })()");
     let issues = briefs(&validate_create_agent_session_js(&deep));
     assert_eq!(issues.len(), 1);
-    assert!(
-        issues[0].starts_with("too_big@promptAttachments.0.data.0.0"),
-        "{}",
-        issues[0]
-    );
+    assert!(issues[0].starts_with("too_big@promptAttachments.0.data.0.0"), "{}", issues[0]);
     let deep_text = "[".repeat(100_000) + &"]".repeat(100_000);
-    let answer = parse_agent_session_js(&JsValue::from_str(&format!(
-        r#"{{"output":{{"x":{deep_text}}}}}"#
-    )));
-    assert!(briefs(&answer)
-        .iter()
-        .any(|b| b.starts_with("too_big@output.x.0")));
+    let answer = parse_agent_session_js(&JsValue::from_str(&format!(r#"{{"output":{{"x":{deep_text}}}}}"#)));
+    assert!(briefs(&answer).iter().any(|b| b.starts_with("too_big@output.x.0")));
     still_works();
 }
 
 #[wasm_bindgen_test]
 fn lone_surrogates_are_reported_never_replaced() {
     let input = js(r#"{ prompt: "a\ud800b" }"#);
-    assert_eq!(
-        briefs(&validate_create_agent_session_js(&input)),
-        ["invalid_format@prompt"]
-    );
+    assert_eq!(briefs(&validate_create_agent_session_js(&input)), ["invalid_format@prompt"]);
     let text = JsValue::from_str("{\"prompt\":\"\\ud800\"}");
     assert!(briefs(&parse_agent_session_js(&text)).contains(&"invalid_format@prompt".to_owned()));
     let raw = js(r#"'{"id":"\ud800"}'"#);
     assert!(briefs(&parse_agent_session_js(&raw)).contains(&"invalid_format@id".to_owned()));
     // Paired surrogates are fine and kept.
-    let data = assert_success(&validate_create_agent_session_js(&js(
-        r#"{ prompt: "\ud83d\ude00" }"#,
-    )));
+    let data = assert_success(&validate_create_agent_session_js(&js(r#"{ prompt: "\ud83d\ude00" }"#)));
     assert_eq!(get(&data, "prompt").as_string().as_deref(), Some("😀"));
 }
 
@@ -256,30 +185,17 @@ fn the_built_request_is_fetch_ready() {
     );
     let request = assert_success(&answer);
     assert_eq!(get(&request, "method").as_string().as_deref(), Some("POST"));
-    assert_eq!(
-        get(&request, "url").as_string().as_deref(),
-        Some("https://h.example/v1/agent/sessions")
-    );
+    assert_eq!(get(&request, "url").as_string().as_deref(), Some("https://h.example/v1/agent/sessions"));
     let headers = get(&request, "headers");
-    assert_eq!(
-        get(&headers, "Authorization").as_string().as_deref(),
-        Some("Bearer tok_abc.123")
-    );
+    assert_eq!(get(&headers, "Authorization").as_string().as_deref(), Some("Bearer tok_abc.123"));
     let body = get(&request, "body").as_string().unwrap_or_default();
-    let expected = js(&format!("JSON.stringify({GOOD})"))
-        .as_string()
-        .unwrap_or_default();
+    let expected = js(&format!("JSON.stringify({GOOD})")).as_string().unwrap_or_default();
     assert_eq!(body, expected);
     // `new Request(url, init)` accepts it as it is.
-    let made = js_sys::eval("(r) => new Request(r.url, r).method")
-        .ok()
-        .map(js_sys::Function::from);
+    let made = js_sys::eval("(r) => new Request(r.url, r).method").ok().map(js_sys::Function::from);
     if let Some(make) = made {
         assert_eq!(
-            make.call1(&JsValue::NULL, &request)
-                .ok()
-                .and_then(|m| m.as_string())
-                .as_deref(),
+            make.call1(&JsValue::NULL, &request).ok().and_then(|m| m.as_string()).as_deref(),
             Some("POST")
         );
     }
@@ -288,23 +204,15 @@ fn the_built_request_is_fetch_ready() {
 #[wasm_bindgen_test]
 fn the_token_never_reaches_a_message_or_curl() {
     let token = "tok_SECRET_4242";
-    for bad in [
-        format!("{token}\r\nX: 1"),
-        format!("{token} x"),
-        format!("{token}\u{e9}"),
-    ] {
+    for bad in [format!("{token}\r\nX: 1"), format!("{token} x"), format!("{token}\u{e9}")] {
         let options = js(&format!("{{ token: {} }}", text(&JsValue::from_str(&bad))));
         let answer = build_create_agent_session_request_js(&js(GOOD), &options);
         assert!(!text(&answer).contains("SECRET"), "{}", text(&answer));
     }
-    let answer =
-        build_create_agent_session_request_js(&js(GOOD), &js(&format!("{{ token: '{token}' }}")));
+    let answer = build_create_agent_session_request_js(&js(GOOD), &js(&format!("{{ token: '{token}' }}")));
     let request = assert_success(&answer);
     let command = to_curl_js(&request, &JsValue::UNDEFINED).unwrap_or_default();
-    assert!(
-        command.starts_with("curl ") && !command.contains(token),
-        "{command}"
-    );
+    assert!(command.starts_with("curl ") && !command.contains(token), "{command}");
     let revealed = to_curl_js(&request, &js("{ revealToken: true }")).unwrap_or_default();
     assert!(revealed.contains(token));
     assert!(to_curl_js(&js("{}"), &JsValue::UNDEFINED).is_err());
@@ -324,24 +232,15 @@ fn responses_from_text_and_object_agree() {
     assert_eq!(get(&session, "state").as_string().as_deref(), Some("busy"));
     assert_eq!(get(&session, "cost").as_f64(), Some(2.0));
     assert!(get(&session, "unknown").is_undefined());
-    assert_eq!(
-        briefs(&parse_agent_session_js(&JsValue::from_str("<html>"))),
-        ["invalid_json@"]
-    );
+    assert_eq!(briefs(&parse_agent_session_js(&JsValue::from_str("<html>"))), ["invalid_json@"]);
 }
 
 #[wasm_bindgen_test]
 fn guards_and_lists() {
-    assert!(is_model_id(&JsValue::from_str(
-        "anthropic/claude-haiku-4.5"
-    )));
-    assert!(!is_model_id(&JsValue::from_str(
-        "Anthropic/claude-haiku-4.5"
-    )));
+    assert!(is_model_id(&JsValue::from_str("anthropic/claude-haiku-4.5")));
+    assert!(!is_model_id(&JsValue::from_str("Anthropic/claude-haiku-4.5")));
     assert!(!is_agent_name(&JsValue::from_f64(1.0)));
-    assert!(is_workspace_element_type(&JsValue::from_str(
-        "external-event-type"
-    )));
+    assert!(is_workspace_element_type(&JsValue::from_str("external-event-type")));
     assert!(is_agent_session_state(&JsValue::from_str("idle")));
     assert!(!is_agent_session_status(&JsValue::NULL));
     assert!(is_timestamp_js(&JsValue::from_str("2000-02-29T23:59Z")));

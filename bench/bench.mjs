@@ -1,0 +1,616 @@
+// Side-by-side benchmark: membrane-agent-session (Rust -> Wasm) against the
+// Zod schemas of Membrane's own SDK (@membranehq/sdk 0.28.3), in one Node
+// process, on the same inputs. Issue 5.
+//
+//   node bench/bench.mjs            full run (about 80-90 s on 2 cores)
+//   node bench/bench.mjs --quick    shorter run (about 20 s)
+//
+// Prints tables and writes every figure to bench/last-run.json.
+// It measures; it asserts nothing about timings. It does refuse to time a
+// case whose answer is wrong (a "valid" case rejected, an invalid one
+// accepted), because that figure would describe a different code path.
+
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import os from "node:os";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..");
+const QUICK = process.argv.includes("--quick");
+const OUT_JSON = join(HERE, "last-run.json");
+
+if (!existsSync(join(ROOT, "node_modules", "membrane-agent-session", "package.json"))) {
+  console.error(
+    "bench: the package is not built (node_modules/membrane-agent-session -> ../pkg is missing).\n" +
+      "       Run `make pkg` first.",
+  );
+  process.exit(2);
+}
+
+const ours = await import("membrane-agent-session");
+const { CreateAgentSession, AgentSession } = await import("@membranehq/sdk");
+const OUR_VERSION = JSON.parse(readFileSync(join(ROOT, "node_modules/membrane-agent-session/package.json"), "utf8")).version;
+const PEER_VERSION = JSON.parse(readFileSync(join(ROOT, "node_modules/@membranehq/sdk/package.json"), "utf8")).version;
+const ZOD_VERSION = (() => {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, "node_modules/zod/package.json"), "utf8")).version;
+  } catch {
+    return "?";
+  }
+})();
+
+// ---------------------------------------------------------------- settings
+const S = QUICK
+  ? { rounds: 5, roundMs: 25, floorMs: 60, scaleRounds: 3, scaleMs: 30, coldRuns: 5, maxPrompt: 16 << 20 }
+  : { rounds: 7, roundMs: 120, floorMs: 200, scaleRounds: 5, scaleMs: 150, coldRuns: 5, maxPrompt: 16 << 20 };
+
+// ---------------------------------------------------------------- inputs
+// Every input is valid (or invalid) for both validators. The SDK predates two
+// enum values the spec adds (external-event-type, claude-haiku-4.5) and strips
+// unknown keys instead of reporting them, so neither is used here.
+const TOKEN = "sk_live_0123456789abcdefABCDEF";
+const OPTIONS = { token: TOKEN };
+
+// (a) ~330 bytes as JSON, like the TOOLCHAIN.md spike: 7 fields + one attachment.
+const VALID_REQUEST = {
+  prompt: "Connect my HubSpot account and sync new contacts into the CRM table every hour.",
+  workspaceElementType: "connection",
+  workspaceElementId: "conn_6651f0a2b3c4d5e6f7a8b9c0",
+  testCustomerId: "customer-42",
+  isExternal: false,
+  modelId: "anthropic/claude-sonnet-4.5",
+  agentName: "membrane",
+  promptAttachments: [{ title: "mapping.json", data: { fields: ["email", "firstName", "lastName"], hourly: true, limit: 500 } }],
+};
+
+// (b) four problems, each reported by both: too_small, invalid_value (a case
+// slip, so ours also computes a suggestion), invalid_type, missing key.
+const INVALID_REQUEST = {
+  prompt: "",
+  modelId: "Anthropic/claude-opus-4.6",
+  isExternal: "yes",
+  promptAttachments: [{ data: { note: "the title is missing" } }],
+};
+
+// (c)/(d) a realistic 200 answer. `state` is absent (both fill in "busy").
+const SESSION = {
+  id: "ses_6651f0a2b3c4d5e6f7a8b9c1",
+  workspaceId: "ws_6651f0a2b3c4d5e6f7a8b9c2",
+  orgWorkspaceId: "org_6651f0a2b3c4d5e6f7a8b9c3",
+  workspaceElementType: "connection",
+  workspaceElementId: "conn_6651f0a2b3c4d5e6f7a8b9c0",
+  type: "agent",
+  status: "running",
+  prompt: "Connect my HubSpot account and sync new contacts into the CRM table every hour.",
+  lastActivityAt: "2025-06-01T12:00:03.417Z",
+  title: "HubSpot contact sync",
+  cost: 0.0123,
+  hasWorker: true,
+  isExternal: false,
+  agentName: "membrane",
+  output: { steps: 3, connectionId: "conn_6651f0a2b3c4d5e6f7a8b9c0", warnings: [] },
+  createdAt: "2025-06-01T11:59:58Z",
+  updatedAt: "2025-06-01T12:00:03.417Z",
+  userId: "user_17",
+  tenantId: "tenant_3",
+};
+const SESSION_TEXT = JSON.stringify(SESSION);
+
+// ---------------------------------------------------------------- harness
+let SINK = 0; // keeps results alive so no call is optimised away
+
+function loop(fn, input, n) {
+  let s = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const r = fn(input);
+    if (r === true || (r && r.success)) s++;
+  }
+  const ms = performance.now() - t0;
+  SINK += s;
+  return ms;
+}
+
+// Smallest n (doubling) whose loop takes at least targetMs.
+function calibrate(fn, input, targetMs) {
+  let n = 1;
+  for (;;) {
+    const ms = loop(fn, input, n);
+    if (ms >= targetMs) return n;
+    const guess = ms > 0.5 ? Math.ceil((n * targetMs * 1.1) / ms) : n * 8;
+    n = Math.max(n * 2, Math.min(guess, n * 64));
+  }
+}
+
+const median = (xs) => {
+  const a = [...xs].sort((x, y) => x - y);
+  const m = a.length >> 1;
+  return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
+};
+
+// Alternates ours and peer, round by round (the order flips every round so
+// neither side always runs right after the other's garbage).
+function sideBySide(oursFn, peerFn, input, rounds, roundMs) {
+  loop(oursFn, input, 200);
+  loop(peerFn, input, 200);
+  const nO = calibrate(oursFn, input, roundMs);
+  const nP = calibrate(peerFn, input, roundMs);
+  const o = [];
+  const p = [];
+  const ratio = [];
+  for (let r = 0; r < rounds; r++) {
+    let uo, up;
+    if (r % 2 === 0) {
+      uo = (loop(oursFn, input, nO) * 1000) / nO;
+      up = (loop(peerFn, input, nP) * 1000) / nP;
+    } else {
+      up = (loop(peerFn, input, nP) * 1000) / nP;
+      uo = (loop(oursFn, input, nO) * 1000) / nO;
+    }
+    o.push(uo);
+    p.push(up);
+    ratio.push(uo / up);
+  }
+  const ratioMed = median(ratio);
+  return {
+    ours_us: median(o),
+    peer_us: median(p),
+    ours_over_peer: ratioMed, // < 1 means we are faster
+    speedup: 1 / ratioMed, // peer time / our time: > 1 means we are faster
+    iterations: { ours: nO, peer: nP },
+    rounds_us: { ours: o, peer: p },
+  };
+}
+
+function single(fn, input, rounds, roundMs) {
+  loop(fn, input, 3);
+  const n = calibrate(fn, input, roundMs);
+  const xs = [];
+  for (let r = 0; r < rounds; r++) xs.push((loop(fn, input, n) * 1000) / n);
+  return { us: median(xs), iterations: n, rounds_us: xs };
+}
+
+// ---------------------------------------------------------------- formatting
+function table(headers, rows, align) {
+  const cells = [headers, ...rows].map((r) => r.map((c) => String(c)));
+  const w = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const fmt = (r) =>
+    "  " + r.map((c, i) => ((align?.[i] ?? (i === 0 ? "l" : "r")) === "l" ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
+  const lines = [fmt(cells[0]), "  " + w.map((x) => "-".repeat(x)).join("  "), ...cells.slice(1).map(fmt)];
+  console.log(lines.join("\n"));
+}
+const us = (x) => (x >= 1000 ? x.toFixed(0) : x >= 100 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const kib = (b) => (b / 1024).toFixed(1) + " KiB";
+const x2 = (r) => r.toFixed(2) + "x";
+const sizeLabel = (b) => (b >= 1 << 20 ? b / (1 << 20) + " MiB" : b / 1024 + " KiB");
+const h = (t) => console.log("\n" + t);
+
+// ---------------------------------------------------------------- sanity
+function describe(r) {
+  return r.success ? "valid" : `${r.issues?.length ?? r.error?.issues?.length} issue(s)`;
+}
+const sanity = [
+  ["(a)", ours.validateCreateAgentSession(VALID_REQUEST), CreateAgentSession.safeParse(VALID_REQUEST), "valid"],
+  ["(b)", ours.validateCreateAgentSession(INVALID_REQUEST), CreateAgentSession.safeParse(INVALID_REQUEST), "4 issue(s)"],
+  ["(c)", ours.parseAgentSession(SESSION_TEXT), AgentSession.safeParse(JSON.parse(SESSION_TEXT)), "valid"],
+  ["(d)", ours.parseAgentSession(SESSION), AgentSession.safeParse(SESSION), "valid"],
+];
+let sane = true;
+for (const [name, o, p, want] of sanity) {
+  if (describe(o) !== want || describe(p) !== want) {
+    sane = false;
+    console.error(`bench: case ${name} should be ${want}: ours says ${describe(o)}, peer says ${describe(p)}`);
+    if (!o.success) console.error("       our issues: " + JSON.stringify(o.issues));
+  }
+}
+const built = ours.buildCreateAgentSessionRequest(VALID_REQUEST, OPTIONS);
+if (!built.success) {
+  sane = false;
+  console.error("bench: buildCreateAgentSessionRequest rejected the valid request: " + JSON.stringify(built.issues));
+}
+if (!sane) {
+  console.error("bench: not timing answers that are wrong; fix the package first.");
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------- header
+const cpu = os.cpus()[0]?.model ?? "?";
+console.log(`membrane-agent-session ${OUR_VERSION} vs @membranehq/sdk ${PEER_VERSION} (zod ${ZOD_VERSION})`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} x ${cpu}, ${QUICK ? "--quick" : "full run"}: ` +
+    `${S.rounds} alternating rounds of ~${S.roundMs} ms per side`,
+);
+const started = performance.now();
+
+// ---------------------------------------------------------------- 1. cases
+const peerBuild = (input) => {
+  // What a user of the SDK writes to get the same HttpRequest.
+  const r = CreateAgentSession.safeParse(input);
+  if (!r.success) return r;
+  return {
+    success: true,
+    data: {
+      method: "POST",
+      url: "https://api.getmembrane.com/agent/sessions",
+      headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: "Bearer " + TOKEN },
+      body: JSON.stringify(r.data),
+    },
+  };
+};
+const CASES = [
+  {
+    key: "a",
+    label: "(a) valid request object, 1 attachment",
+    ours: (x) => ours.validateCreateAgentSession(x),
+    peer: (x) => CreateAgentSession.safeParse(x),
+    input: VALID_REQUEST,
+    target: 1.0,
+  },
+  {
+    key: "b",
+    label: "(b) invalid request, 4 problems",
+    ours: (x) => ours.validateCreateAgentSession(x),
+    peer: (x) => CreateAgentSession.safeParse(x),
+    input: INVALID_REQUEST,
+    target: 2.0,
+  },
+  {
+    key: "c",
+    label: `(c) session from JSON text (${SESSION_TEXT.length} B)`,
+    ours: (x) => ours.parseAgentSession(x),
+    peer: (x) => AgentSession.safeParse(JSON.parse(x)),
+    input: SESSION_TEXT,
+    target: 2.0,
+  },
+  {
+    key: "d",
+    label: "(d) session object",
+    ours: (x) => ours.parseAgentSession(x),
+    peer: (x) => AgentSession.safeParse(x),
+    input: SESSION,
+    target: null,
+  },
+  {
+    key: "e",
+    label: "(e) build HttpRequest from (a) [extra]",
+    ours: (x) => ours.buildCreateAgentSessionRequest(x, OPTIONS),
+    peer: peerBuild,
+    input: VALID_REQUEST,
+    target: null,
+  },
+];
+
+const results = { cases: {}, floor: {}, size: {}, cold: {}, scaling: {} };
+for (const c of CASES) {
+  results.cases[c.key] = { label: c.label, target_speedup: c.target, ...sideBySide(c.ours, c.peer, c.input, S.rounds, S.roundMs) };
+}
+h("Per call, median of alternating rounds (lower us is better; speed-up = peer time / our time, > 1 means we are faster)");
+table(
+  ["case", "ours us", "peer us", "ours/peer", "speed-up", "target", ""],
+  CASES.map((c) => {
+    const r = results.cases[c.key];
+    const met = c.target == null ? "" : r.speedup >= c.target ? "met" : "missed";
+    return [c.label, us(r.ours_us), us(r.peer_us), r.ours_over_peer.toFixed(2), x2(r.speedup), c.target == null ? "-" : ">= " + x2(c.target), met];
+  }),
+);
+
+// ---------------------------------------------------------------- 2. floor
+// What one crossing costs, and what the pieces of a JSON-text design cost in JS.
+const noop = () => true;
+const FLOOR = [
+  ["JS no-op closure (harness overhead)", noop, 0],
+  ['ours.isModelId("x")  (one exported call, 1-char string)', (x) => ours.isModelId(x), "x"],
+  ["ours.isModelId(42)  (one exported call, no string)", (x) => ours.isModelId(x), 42],
+  ['ours.isTimestamp("2025-06-01T12:00:03.417Z")', (x) => ours.isTimestamp(x), "2025-06-01T12:00:03.417Z"],
+  [`ours.isModelId(session text (c))  (one call, ${SESSION_TEXT.length}-B string copied in)`, (x) => ours.isModelId(x), SESSION_TEXT],
+  ["JS: JSON.stringify(request (a))", (x) => JSON.stringify(x).length > 0, VALID_REQUEST],
+  ["JS: JSON.stringify(session (d))", (x) => JSON.stringify(x).length > 0, SESSION],
+  ["JS: JSON.parse(session text (c))", (x) => JSON.parse(x) !== null, SESSION_TEXT],
+  ["JS: TextEncoder.encode(session text (c))", ((enc) => (x) => enc.encode(x).length > 0)(new TextEncoder()), SESSION_TEXT],
+  // The way out of a JSON-text answer: what JSON.parse of our answer costs.
+  ...[
+    ["a", ours.validateCreateAgentSession(VALID_REQUEST)],
+    ["b", ours.validateCreateAgentSession(INVALID_REQUEST)],
+    ["c", ours.parseAgentSession(SESSION_TEXT)],
+  ].map(([k, answer]) => {
+    const text = JSON.stringify(answer);
+    return [`JS: JSON.parse(our answer to (${k}) as text, ${text.length} B)`, (x) => JSON.parse(x) !== null, text];
+  }),
+];
+for (const [label, fn, input] of FLOOR) results.floor[label] = single(fn, input, S.rounds, S.floorMs / 2);
+h("Floor and JS reference costs (us per call)");
+table(
+  ["call", "us"],
+  FLOOR.map(([label]) => [label, us(results.floor[label].us)]),
+);
+
+// ---------------------------------------------------------------- 2b. crossings
+// How many times one call goes from Wasm back into JS (every import call:
+// Reflect.get, typeof checks, string copies, Set operations, JSON.parse...).
+// A second, instrumented instance of the Node glue counts them; it is used
+// for counting only, never timed.
+function countCrossings() {
+  const require = createRequire(import.meta.url);
+  const gluePath = join(ROOT, "pkg/node/membrane_agent_session.js");
+  let glue;
+  const counts = new Map();
+  const Original = WebAssembly.Instance;
+  const saved = require.cache[gluePath];
+  try {
+    WebAssembly.Instance = function (module, imports) {
+      for (const ns of Object.values(imports ?? {})) {
+        for (const [name, f] of Object.entries(ns)) {
+          if (typeof f !== "function") continue;
+          const short = name.replace(/^__wbg_/, "").replace(/^__wbindgen_/, "").replace(/_[0-9a-f]{16}$/, "");
+          ns[name] = function (...args) {
+            counts.set(short, (counts.get(short) ?? 0) + 1);
+            return f.apply(this, args);
+          };
+        }
+      }
+      return new Original(module, imports);
+    };
+    delete require.cache[gluePath];
+    glue = require(gluePath);
+  } catch (e) {
+    return { error: String(e) };
+  } finally {
+    WebAssembly.Instance = Original;
+    if (saved) require.cache[gluePath] = saved;
+    else delete require.cache[gluePath];
+  }
+  const once = (fn) => {
+    fn(); // warm: first-call allocations are not per-call work
+    counts.clear();
+    fn();
+    const byName = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    return { total: byName.reduce((n, [, c]) => n + c, 0), by_import: Object.fromEntries(byName) };
+  };
+  return {
+    a: once(() => glue.validateCreateAgentSession(VALID_REQUEST)),
+    b: once(() => glue.validateCreateAgentSession(INVALID_REQUEST)),
+    c: once(() => glue.parseAgentSession(SESSION_TEXT)),
+    d: once(() => glue.parseAgentSession(SESSION)),
+    e: once(() => glue.buildCreateAgentSessionRequest(VALID_REQUEST, OPTIONS)),
+    isModelId: once(() => glue.isModelId("x")),
+  };
+}
+results.crossings = countCrossings();
+h("Crossings per call: Wasm -> JS import calls made during one call (plus the one JS -> Wasm call itself)");
+if (results.crossings.error) console.log("  (could not instrument the glue: " + results.crossings.error + ")");
+else {
+  const top = (r) =>
+    Object.entries(r.by_import)
+      .slice(0, 6)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ");
+  table(
+    ["call", "crossings", "most frequent imports"],
+    [
+      ...CASES.map((c) => [c.label, results.crossings[c.key].total, top(results.crossings[c.key])]),
+      ['isModelId("x")', results.crossings.isModelId.total, top(results.crossings.isModelId)],
+    ],
+    ["l", "r", "l"],
+  );
+  const a = results.cases.a;
+  const n = results.crossings.a.total;
+  if (n > 0) console.log(`  (a): ${us(a.ours_us)} us over ${n + 1} crossings = ${((a.ours_us * 1000) / (n + 1)).toFixed(0)} ns per crossing, all included`);
+}
+
+// ---------------------------------------------------------------- 3. size
+function fileSize(rel) {
+  const p = join(ROOT, rel);
+  if (!existsSync(p)) return null;
+  const buf = readFileSync(p);
+  return { path: rel, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+}
+const SIZE_FILES = [
+  ["ours: node .wasm", "pkg/node/membrane_agent_session_bg.wasm"],
+  ["ours: web .wasm", "pkg/web/membrane_agent_session_bg.wasm"],
+  ["ours: web JS glue", "pkg/web/membrane_agent_session.js"],
+  ["ours: browser.js entry", "pkg/browser.js"],
+  ["peer: SDK browser bundle (dist/bundle.js)", "node_modules/@membranehq/sdk/dist/bundle.js"],
+];
+h("Size (gzip = zlib level 9)");
+const sizeRows = [];
+for (const [label, rel] of SIZE_FILES) {
+  const s = fileSize(rel);
+  results.size[label] = s;
+  if (s) sizeRows.push([label, s.raw.toLocaleString("en-US"), kib(s.raw), kib(s.gzip), rel.includes(".wasm") ? (s.gzip <= 40 * 1024 ? "<= 40 KiB: met" : "> 40 KiB: missed") : ""]);
+  else sizeRows.push([label, "-", "-", "-", "(not found: " + rel + ")"]);
+}
+{
+  const web = ["pkg/web/membrane_agent_session_bg.wasm", "pkg/web/membrane_agent_session.js", "pkg/browser.js"]
+    .filter((r) => existsSync(join(ROOT, r)))
+    .map((r) => readFileSync(join(ROOT, r)));
+  const gz = web.reduce((a, b) => a + gzipSync(b, { level: 9 }).length, 0);
+  const raw = web.reduce((a, b) => a + b.length, 0);
+  results.size["ours: browser total (wasm + glue + entry)"] = { raw, gzip: gz };
+  sizeRows.push(["ours: browser total (wasm + glue + entry)", raw.toLocaleString("en-US"), kib(raw), kib(gz), ""]);
+}
+table(["file", "bytes", "raw", "gzip", "target"], sizeRows);
+
+// ---------------------------------------------------------------- 4. cold start
+// A fresh `node` per run. Inside the child, performance.now() counts from
+// performance.timeOrigin, i.e. from the start of the process; "import+first"
+// is measured around the dynamic import and the first call.
+function child(code) {
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: ROOT, encoding: "utf8" });
+  return JSON.parse(out.trim().split("\n").pop());
+}
+const REQ_SRC = JSON.stringify(VALID_REQUEST);
+const COLD = {
+  ours: `const t0 = performance.now();
+const m = await import("membrane-agent-session");
+const t1 = performance.now();
+const r = m.validateCreateAgentSession(${REQ_SRC});
+const t2 = performance.now();
+console.log(JSON.stringify({ ok: r.success, start: t0, imp: t1 - t0, first: t2 - t1, total: t2 - t0, fromStart: t2 }));`,
+  peer: `const t0 = performance.now();
+const m = await import("@membranehq/sdk");
+const t1 = performance.now();
+const r = m.CreateAgentSession.safeParse(${REQ_SRC});
+const t2 = performance.now();
+console.log(JSON.stringify({ ok: r.success, start: t0, imp: t1 - t0, first: t2 - t1, total: t2 - t0, fromStart: t2 }));`,
+  require: `import { createRequire } from "node:module";
+const require = createRequire(process.cwd() + "/");
+const t0 = performance.now();
+const m = require("membrane-agent-session");
+const t1 = performance.now();
+const r = m.validateCreateAgentSession(${REQ_SRC});
+const t2 = performance.now();
+console.log(JSON.stringify({ ok: r.success, start: t0, imp: t1 - t0, first: t2 - t1, total: t2 - t0, fromStart: t2 }));`,
+  empty: `const t0 = performance.now();
+await import("./bench/empty.mjs");
+const t1 = performance.now();
+console.log(JSON.stringify({ ok: true, start: t0, imp: t1 - t0, first: 0, total: t1 - t0, fromStart: t1 }));`,
+  bare: `const t0 = performance.now();
+console.log(JSON.stringify({ ok: true, start: t0, imp: 0, first: 0, total: 0, fromStart: t0 }));`,
+};
+const COLD_KINDS = ["bare", "empty", "ours", "require", "peer"];
+const cold = Object.fromEntries(COLD_KINDS.map((k) => [k, []]));
+for (const k of COLD_KINDS) child(COLD[k]); // warm the OS file cache once, for every side alike
+for (let i = 0; i < S.coldRuns; i++) for (const k of COLD_KINDS) cold[k].push(child(COLD[k]));
+const coldMed = (k, f) => median(cold[k].map((r) => r[f]));
+// Compiling our .wasm alone, in a fresh process (in this process V8 would
+// answer from its module cache).
+const COMPILE_CHILD = `import { readFileSync } from "node:fs";
+const bytes = readFileSync(${JSON.stringify(join(ROOT, "pkg/node/membrane_agent_session_bg.wasm"))});
+const t0 = performance.now();
+new WebAssembly.Module(bytes);
+console.log(JSON.stringify({ ms: performance.now() - t0 }));`;
+const compileMs = median(Array.from({ length: S.coldRuns }, () => child(COMPILE_CHILD).ms));
+for (const k of COLD_KINDS) {
+  results.cold[k] = {
+    runs: cold[k],
+    import_ms: coldMed(k, "imp"),
+    first_call_ms: coldMed(k, "first"),
+    import_plus_first_ms: coldMed(k, "total"),
+    from_process_start_ms: coldMed(k, "fromStart"),
+  };
+}
+results.cold.wasm_compile_fresh_process_ms = compileMs;
+h(`Cold start, fresh node process, median of ${S.coldRuns} (ms)`);
+console.log('  "import + first" is timed inside the child around `await import(...)` and the first validation of (a);');
+console.log('  "from process start" is performance.now() at the end (performance.timeOrigin = process start).');
+const coldCols = (k) => ["import_ms", "first_call_ms", "import_plus_first_ms", "from_process_start_ms"].map((f) => results.cold[k][f].toFixed(2));
+table(
+  ["", "import", "first call", "import + first", "from process start", "target"],
+  [
+    ["ours: await import()", ...coldCols("ours"), results.cold.ours.import_plus_first_ms <= 15 ? "<= 15 ms: met" : "> 15 ms: missed"],
+    ["ours: require() (CJS entry)", ...coldCols("require"), ""],
+    ["peer (@membranehq/sdk): await import()", ...coldCols("peer"), ""],
+    ["floor: await import() of an empty .mjs", results.cold.empty.import_ms.toFixed(2), "-", "-", results.cold.empty.from_process_start_ms.toFixed(2), ""],
+    ["floor: bare node (nothing imported)", "-", "-", "-", results.cold.bare.from_process_start_ms.toFixed(2), ""],
+  ],
+);
+console.log(`  (of which new WebAssembly.Module(node .wasm) alone, fresh process, median: ${compileMs.toFixed(2)} ms)`);
+
+// ---------------------------------------------------------------- 5. scaling
+// Prompt text with characters JSON must escape (quote, backslash, newline),
+// ASCII only so that N characters are N bytes.
+function promptOf(bytes) {
+  const unit = 'Sync "contacts" from C:\\crm\\export every hour.\nThen map fields. ';
+  return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+}
+function flat(s) {
+  // Flatten a cons string now so the first timed call does not pay for it.
+  s.charCodeAt(s.length >> 1);
+  return s;
+}
+function requestWithPrompt(bytes) {
+  return { ...VALID_REQUEST, prompt: flat(promptOf(bytes)) };
+}
+function requestWithAttachments(n) {
+  const atts = [];
+  for (let i = 0; i < n; i++)
+    atts.push({ title: `file-${i}.json`, data: { id: i, name: `contact ${i}`, email: `c${i}@example.com`, tags: ["lead", "hubspot"], score: i * 0.5 } });
+  return { ...VALID_REQUEST, promptAttachments: atts };
+}
+function scaleRow(input) {
+  const v = single((x) => ours.validateCreateAgentSession(x), input, S.scaleRounds, S.scaleMs);
+  const b = single((x) => ours.buildCreateAgentSessionRequest(x, OPTIONS), input, S.scaleRounds, S.scaleMs);
+  const p = single((x) => CreateAgentSession.safeParse(x), input, S.scaleRounds, S.scaleMs);
+  return { validate_us: v.us, build_us: b.us, peer_validate_us: p.us };
+}
+// Linear if the per-unit cost at the largest size is within 3x of the one at
+// the smallest non-trivial size (the second row: the first is dominated by
+// the fixed per-call cost). slope = log-log growth over the last two rows
+// (1 = linear, 2 = quadratic).
+function verdict(rows, unitKey, timeKey) {
+  const base = rows[1];
+  const last = rows[rows.length - 1];
+  const prev = rows[rows.length - 2];
+  const perBase = base[timeKey] / base[unitKey];
+  const perLast = last[timeKey] / last[unitKey];
+  const growth = perLast / perBase;
+  const slope = Math.log(last[timeKey] / prev[timeKey]) / Math.log(last[unitKey] / prev[unitKey]);
+  return { per_unit_growth: growth, slope_last_two: slope, verdict: growth <= 3 ? "linear" : "not linear" };
+}
+
+const PROMPT_SIZES = [1 << 10, 16 << 10, 256 << 10, 1 << 20, 4 << 20, 16 << 20].filter((b) => b <= S.maxPrompt);
+const promptRows = [];
+for (const bytes of PROMPT_SIZES) {
+  const req = requestWithPrompt(bytes);
+  const r = ours.validateCreateAgentSession(req);
+  if (!r.success) console.error(`bench: prompt of ${sizeLabel(bytes)} rejected: ${JSON.stringify(r.issues).slice(0, 300)}`);
+  promptRows.push({ bytes, ok: r.success, ...scaleRow(req) });
+}
+results.scaling.prompt = {
+  rows: promptRows,
+  validate: verdict(promptRows, "bytes", "validate_us"),
+  build: verdict(promptRows, "bytes", "build_us"),
+};
+h("Scaling with prompt size (request (a) with a longer prompt; ns/B = time per prompt byte)");
+table(
+  ["prompt", "validate us", "ns/B", "build us", "ns/B", "peer validate us"],
+  promptRows.map((r) => [sizeLabel(r.bytes), us(r.validate_us), ((r.validate_us * 1000) / r.bytes).toFixed(2), us(r.build_us), ((r.build_us * 1000) / r.bytes).toFixed(2), us(r.peer_validate_us)]),
+);
+for (const k of ["validate", "build"]) {
+  const v = results.scaling.prompt[k];
+  console.log(`  ${k}: ${v.verdict} (per-byte cost at ${sizeLabel(PROMPT_SIZES.at(-1))} is ${x2(v.per_unit_growth)} the one at ${sizeLabel(PROMPT_SIZES[1])}; log-log slope over the last two sizes ${v.slope_last_two.toFixed(2)})`);
+}
+
+const ATT_COUNTS = [1, 10, 100, 1000, 10000];
+const attRows = [];
+for (const n of ATT_COUNTS) {
+  const req = requestWithAttachments(n);
+  const r = ours.validateCreateAgentSession(req);
+  if (!r.success) console.error(`bench: ${n} attachments rejected: ${JSON.stringify(r.issues).slice(0, 300)}`);
+  attRows.push({ count: n, json_bytes: JSON.stringify(req).length, ok: r.success, ...scaleRow(req) });
+}
+results.scaling.attachments = {
+  rows: attRows,
+  validate: verdict(attRows, "count", "validate_us"),
+  build: verdict(attRows, "count", "build_us"),
+};
+h("Scaling with attachment count (each attachment: a title and a 5-field data object, ~110 B of JSON)");
+table(
+  ["attachments", "JSON size", "validate us", "us/att", "build us", "us/att", "peer validate us", "peer us/att"],
+  attRows.map((r) => [r.count.toLocaleString("en-US"), kib(r.json_bytes), us(r.validate_us), (r.validate_us / r.count).toFixed(3), us(r.build_us), (r.build_us / r.count).toFixed(3), us(r.peer_validate_us), (r.peer_validate_us / r.count).toFixed(3)]),
+);
+for (const k of ["validate", "build"]) {
+  const v = results.scaling.attachments[k];
+  console.log(`  ${k}: ${v.verdict} (per-attachment cost at ${ATT_COUNTS.at(-1).toLocaleString("en-US")} is ${x2(v.per_unit_growth)} the one at ${ATT_COUNTS[1]}; log-log slope over the last two counts ${v.slope_last_two.toFixed(2)})`);
+}
+
+// ---------------------------------------------------------------- save
+const elapsed = (performance.now() - started) / 1000;
+const report = {
+  date: new Date().toISOString(),
+  quick: QUICK,
+  settings: S,
+  node: process.version,
+  cpu: `${os.cpus().length} x ${cpu}`,
+  versions: { ours: OUR_VERSION, peer: PEER_VERSION, zod: ZOD_VERSION },
+  units: "us per call unless the key says ms or bytes; speedup = peer time / our time",
+  ...results,
+  elapsed_s: elapsed,
+  sink: SINK,
+};
+writeFileSync(OUT_JSON, JSON.stringify(report, null, 2) + "\n");
+console.log(`\nwrote ${relative(process.cwd(), OUT_JSON) || OUT_JSON} (${elapsed.toFixed(1)} s)`);
