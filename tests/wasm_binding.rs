@@ -142,7 +142,7 @@ fn wrong_kinds_of_argument_get_a_result() {
         "Symbol()",
         "() => {}",
         "new Date()",
-        "new Proxy({}, { get() { throw 1 } })",
+        "new Proxy({}, { ownKeys() { throw 1 } })",
     ] {
         assert_eq!(briefs(&validate_create_agent_session_js(&js(input))), ["invalid_type@"], "{input}");
         assert_eq!(briefs(&parse_agent_session_js(&js(input))).len(), 1, "{input}");
