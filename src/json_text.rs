@@ -63,7 +63,7 @@ pub fn parse(text: &str) -> Result<Value, Issue> {
 
 /// [`parse`], with number lexemes read by `N`.
 pub fn parse_with<N: NumberText>(text: &str) -> Result<Value, Issue> {
-    Parser::<N> { text: text.as_bytes(), pos: 0, numbers: PhantomData }
+    Parser::<N> { source: text, text: text.as_bytes(), pos: 0, numbers: PhantomData }
         .parse()
         .map_err(|problem| Issue::new(IssueKind::InvalidJson { problem }, Vec::new()))
 }
@@ -172,6 +172,7 @@ impl KeyIndex {
 }
 
 struct Parser<'a, N> {
+    source: &'a str,
     text: &'a [u8],
     pos: usize,
     numbers: PhantomData<N>,
@@ -378,7 +379,7 @@ impl<N: NumberText> Parser<'_, N> {
                 return Err(JsonProblem::BadNumber { position: start });
             }
         }
-        let lexeme = self.text.get(start..self.pos).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
+        let lexeme = self.source.get(start..self.pos).unwrap_or("");
         let digits = lexeme.trim_start_matches('-');
         let number = if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
             // Exact in a double: no rounding to do.
@@ -410,16 +411,11 @@ impl<N: NumberText> Parser<'_, N> {
         let mut well_formed = true;
         loop {
             let run_start = self.pos;
-            while let Some(byte) = self.peek() {
-                if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            // Runs end on ASCII bytes, so they are whole UTF-8 sequences.
-            if let Some(Ok(run)) = self.text.get(run_start..self.pos).map(std::str::from_utf8) {
-                out.push_str(run);
-            }
+            let rest = self.text.get(run_start..).unwrap_or(&[]);
+            self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+            // Runs end on ASCII bytes, so they are whole characters of the
+            // source text: slicing it needs no UTF-8 check.
+            out.push_str(self.source.get(run_start..self.pos).unwrap_or(""));
             match self.peek() {
                 None => return Err(JsonProblem::UnexpectedEnd),
                 Some(b'"') => {
