@@ -7,11 +7,8 @@ use membrane_agent_session::{
 
 /// The values SPEC.md lists for `name` in its enumeration table.
 fn spec_values(name: &str) -> Vec<String> {
-    let spec = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/spec/SPEC.md"
-    ))
-    .expect("../shared/spec/SPEC.md is beside the project");
+    let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/spec/SPEC.md"))
+        .expect("../shared/spec/SPEC.md is beside the project");
     let row = spec
         .lines()
         .find(|line| line.starts_with(&format!("| {name} (")))
@@ -29,16 +26,10 @@ fn spec_values(name: &str) -> Vec<String> {
 
 #[test]
 fn every_enum_matches_spec_in_order() {
-    assert_eq!(
-        WorkspaceElementType::VALUES,
-        spec_values("WorkspaceElementType")
-    );
+    assert_eq!(WorkspaceElementType::VALUES, spec_values("WorkspaceElementType"));
     assert_eq!(ModelId::VALUES, spec_values("ModelId"));
     assert_eq!(AgentName::VALUES, spec_values("AgentName"));
-    assert_eq!(
-        AgentSessionStatus::VALUES,
-        spec_values("AgentSessionStatus")
-    );
+    assert_eq!(AgentSessionStatus::VALUES, spec_values("AgentSessionStatus"));
     assert_eq!(AgentSessionState::VALUES, spec_values("AgentSessionState"));
 }
 
@@ -56,24 +47,14 @@ fn the_source_page_lists_the_same_values() {
         AgentSessionStatus::VALUES,
         AgentSessionState::VALUES,
     ] {
-        assert!(
-            page.contains(&list.join(", ")),
-            "source page lacks {list:?}"
-        );
+        assert!(page.contains(&list.join(", ")), "source page lacks {list:?}");
     }
 }
 
 #[test]
 fn the_pattern_is_spec_letter_for_letter() {
-    let spec = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/spec/SPEC.md"
-    ))
-    .unwrap();
-    let fenced = spec
-        .split("```\n")
-        .nth(1)
-        .expect("SPEC has a fenced pattern")
-        .trim_end();
+    let spec =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/spec/SPEC.md")).unwrap();
+    let fenced = spec.split("```\n").nth(1).expect("SPEC has a fenced pattern").trim_end();
     assert_eq!(membrane_agent_session::timestamp::TIMESTAMP_PATTERN, fenced);
 }

@@ -22,10 +22,7 @@ fn a_full_valid_request_keeps_every_field() {
     )
     .expect("valid");
     assert_eq!(request.prompt, " ");
-    assert_eq!(
-        request.workspace_element_type,
-        Some(WorkspaceElementType::ExternalEventType)
-    );
+    assert_eq!(request.workspace_element_type, Some(WorkspaceElementType::ExternalEventType));
     assert_eq!(request.test_customer_id.as_deref(), Some(""));
     assert_eq!(request.is_external, Some(false));
     assert_eq!(request.model_id, Some(ModelId::AnthropicClaudeHaiku45));
@@ -57,10 +54,7 @@ fn every_enum_value_passes_and_near_misses_fail() {
                 let issues = check(&bad).expect_err(&bad);
                 assert_eq!(issues.len(), 1, "{bad}");
                 match &issues[0].kind {
-                    IssueKind::InvalidValue {
-                        values: allowed,
-                        suggestion,
-                    } => {
+                    IssueKind::InvalidValue { values: allowed, suggestion } => {
                         assert_eq!(*allowed, values);
                         assert_eq!(*suggestion, Some(*value), "suggestion for {miss:?}");
                     }
@@ -70,11 +64,7 @@ fn every_enum_value_passes_and_near_misses_fail() {
         }
         for wrong in ["\"\"", "null", "1", "true", "[]", "{}"] {
             let bad = format!(r#"{{"prompt":"p","{key}":{wrong}}}"#);
-            assert_eq!(
-                briefs(check(&bad)),
-                [format!("invalid_value@{key}")],
-                "{bad}"
-            );
+            assert_eq!(briefs(check(&bad)), [format!("invalid_value@{key}")], "{bad}");
         }
     }
 }
@@ -88,24 +78,14 @@ fn json_string(text: &str) -> String {
 #[test]
 fn min_lengths_count_code_points_and_trim_nothing() {
     for key in ["prompt", "workspaceElementId"] {
-        let base = if key == "prompt" {
-            String::new()
-        } else {
-            r#""prompt":"p","#.to_owned()
-        };
+        let base = if key == "prompt" { String::new() } else { r#""prompt":"p","#.to_owned() };
         for ok in ["\"a\"", "\" \"", "\"\\t\"", "\"😀\"", "\"\\u0000\""] {
             let text = format!("{{{base}\"{key}\":{ok}}}");
             assert!(check(&text).is_ok(), "{text}");
         }
         let empty = format!("{{{base}\"{key}\":\"\"}}");
         let issues = check(&empty).expect_err(&empty);
-        assert_eq!(
-            issues[0].kind,
-            IssueKind::TooSmall {
-                minimum: 1,
-                origin: "string"
-            }
-        );
+        assert_eq!(issues[0].kind, IssueKind::TooSmall { minimum: 1, origin: "string" });
         assert_eq!(briefs(Err::<(), _>(issues)), [format!("too_small@{key}")]);
     }
     // testCustomerId has no minimum.
@@ -119,70 +99,29 @@ fn types_are_exact_and_null_is_not_absent() {
         (r#"{"prompt":null}"#, "invalid_type@prompt"),
         (r#"{"prompt":1}"#, "invalid_type@prompt"),
         (r#"{"prompt":["p"]}"#, "invalid_type@prompt"),
-        (
-            r#"{"prompt":"p","workspaceElementId":null}"#,
-            "invalid_type@workspaceElementId",
-        ),
-        (
-            r#"{"prompt":"p","testCustomerId":5}"#,
-            "invalid_type@testCustomerId",
-        ),
-        (
-            r#"{"prompt":"p","isExternal":"true"}"#,
-            "invalid_type@isExternal",
-        ),
-        (
-            r#"{"prompt":"p","isExternal":null}"#,
-            "invalid_type@isExternal",
-        ),
-        (
-            r#"{"prompt":"p","promptAttachments":{}}"#,
-            "invalid_type@promptAttachments",
-        ),
-        (
-            r#"{"prompt":"p","promptAttachments":null}"#,
-            "invalid_type@promptAttachments",
-        ),
-        (
-            r#"{"prompt":"p","promptAttachments":[null]}"#,
-            "invalid_type@promptAttachments.0",
-        ),
-        (
-            r#"{"prompt":"p","promptAttachments":[{"data":1}]}"#,
-            "invalid_type@promptAttachments.0.title",
-        ),
-        (
-            r#"{"prompt":"p","promptAttachments":[{"title":"t"}]}"#,
-            "invalid_type@promptAttachments.0.data",
-        ),
+        (r#"{"prompt":"p","workspaceElementId":null}"#, "invalid_type@workspaceElementId"),
+        (r#"{"prompt":"p","testCustomerId":5}"#, "invalid_type@testCustomerId"),
+        (r#"{"prompt":"p","isExternal":"true"}"#, "invalid_type@isExternal"),
+        (r#"{"prompt":"p","isExternal":null}"#, "invalid_type@isExternal"),
+        (r#"{"prompt":"p","promptAttachments":{}}"#, "invalid_type@promptAttachments"),
+        (r#"{"prompt":"p","promptAttachments":null}"#, "invalid_type@promptAttachments"),
+        (r#"{"prompt":"p","promptAttachments":[null]}"#, "invalid_type@promptAttachments.0"),
+        (r#"{"prompt":"p","promptAttachments":[{"data":1}]}"#, "invalid_type@promptAttachments.0.title"),
+        (r#"{"prompt":"p","promptAttachments":[{"title":"t"}]}"#, "invalid_type@promptAttachments.0.data"),
     ];
     for (text, expected) in cases {
         assert_eq!(briefs(check(text)), [expected], "{text}");
     }
     for not_an_object in ["null", "[]", "\"p\"", "1", "true"] {
-        assert_eq!(
-            briefs(check(not_an_object)),
-            ["invalid_type@"],
-            "{not_an_object}"
-        );
+        assert_eq!(briefs(check(not_an_object)), ["invalid_type@"], "{not_an_object}");
     }
 }
 
 #[test]
 fn missing_prompt_says_the_key_is_required() {
     let issues = check("{}").unwrap_err();
-    assert_eq!(
-        issues[0].kind,
-        IssueKind::InvalidType {
-            expected: "string",
-            received: "undefined"
-        }
-    );
-    assert!(
-        issues[0].message.contains("required"),
-        "{}",
-        issues[0].message
-    );
+    assert_eq!(issues[0].kind, IssueKind::InvalidType { expected: "string", received: "undefined" });
+    assert!(issues[0].message.contains("required"), "{}", issues[0].message);
 }
 
 #[test]
@@ -192,31 +131,17 @@ fn unknown_keys_are_reported_with_suggestions() {
     assert_eq!(found[0].0, "invalid_type");
     assert_eq!(
         found[1].1,
-        IssueKind::UnrecognizedKeys {
-            keys: vec!["promt".into()],
-            suggestion: Some("prompt")
-        }
+        IssueKind::UnrecognizedKeys { keys: vec!["promt".into()], suggestion: Some("prompt") }
     );
     assert_eq!(
         found[2].1,
-        IssueKind::UnrecognizedKeys {
-            keys: vec!["modelid".into()],
-            suggestion: Some("modelId")
-        }
+        IssueKind::UnrecognizedKeys { keys: vec!["modelid".into()], suggestion: Some("modelId") }
     );
-    assert_eq!(
-        found[3].1,
-        IssueKind::UnrecognizedKeys {
-            keys: vec!["zzzzzz".into()],
-            suggestion: None
-        }
-    );
+    assert_eq!(found[3].1, IssueKind::UnrecognizedKeys { keys: vec!["zzzzzz".into()], suggestion: None });
     assert!(issues[1].message.contains("did you mean \"prompt\""));
     // Attachments have a table too.
     assert_eq!(
-        briefs(check(
-            r#"{"prompt":"p","promptAttachments":[{"title":"t","data":1,"titel":"x"}]}"#
-        )),
+        briefs(check(r#"{"prompt":"p","promptAttachments":[{"title":"t","data":1,"titel":"x"}]}"#)),
         ["unrecognized_keys@promptAttachments.0"]
     );
 }
@@ -243,13 +168,10 @@ fn every_problem_is_reported_at_its_exact_path_in_one_pass() {
 #[test]
 fn attachment_data_must_be_json_that_survives_the_trip() {
     use membrane_agent_session::Foreign;
-    let mut input =
-        json(r#"{"prompt":"p","promptAttachments":[{"title":"t","data":[1,{"x":2}]}]}"#);
+    let mut input = json(r#"{"prompt":"p","promptAttachments":[{"title":"t","data":[1,{"x":2}]}]}"#);
     // Put non-JSON things where only JS could (the binding marks them).
     if let Value::Object(entries) = &mut input {
-        if let Some((_, Value::Array(items))) =
-            entries.iter_mut().find(|(k, _)| k == "promptAttachments")
-        {
+        if let Some((_, Value::Array(items))) = entries.iter_mut().find(|(k, _)| k == "promptAttachments") {
             if let Some(Value::Object(attachment)) = items.get_mut(0) {
                 attachment[1].1 = Value::Array(vec![
                     Value::Foreign(Foreign::BigInt),
@@ -286,10 +208,7 @@ fn deep_data_is_reported_past_the_documented_depth_without_overflow() {
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].code(), "too_big");
     // Root object, the attachments array and the attachment come first.
-    assert_eq!(
-        issues[0].path.len(),
-        3 + membrane_agent_session::MAX_DEPTH - 3
-    );
+    assert_eq!(issues[0].path.len(), 3 + membrane_agent_session::MAX_DEPTH - 3);
     let shallow = format!(
         r#"{{"prompt":"p","promptAttachments":[{{"title":"t","data":{}1{}}}]}}"#,
         "[".repeat(500),

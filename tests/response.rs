@@ -36,15 +36,9 @@ fn every_optional_field_is_kept_and_unknown_keys_dropped() {
     let session = parse_agent_session_text(&text).expect("valid");
     assert_eq!(session.state, AgentSessionState::Idle);
     assert_eq!(session.cost, Some(0.25));
-    assert_eq!(
-        session.output,
-        Some(vec![("a".to_owned(), json(r#"[1,{"b":null}]"#))])
-    );
+    assert_eq!(session.output, Some(vec![("a".to_owned(), json(r#"[1,{"b":null}]"#))]));
     let error = session.error.expect("error");
-    assert_eq!(
-        error.logs,
-        Some(vec![Value::Number(1.0), Value::String("x".into())])
-    );
+    assert_eq!(error.logs, Some(vec![Value::Number(1.0), Value::String("x".into())]));
     let inner = error.caused_by_error.expect("cause");
     assert_eq!(inner.message, "inner");
     assert_eq!(inner.caused_by_error.expect("cause").message, "innermost");
@@ -72,11 +66,7 @@ fn each_required_field_is_required() {
         if let Value::Object(entries) = &mut value {
             entries.retain(|(k, _)| k != key);
         }
-        assert_eq!(
-            briefs(parse_agent_session(&value)),
-            [format!("invalid_type@{key}")],
-            "{key}"
-        );
+        assert_eq!(briefs(parse_agent_session(&value)), [format!("invalid_type@{key}")], "{key}");
     }
 }
 
@@ -115,16 +105,8 @@ fn text_and_object_give_the_same_answer() {
         let from_value = parse_agent_session(&json(&text));
         assert_eq!(from_text, from_value, "{text}");
     }
-    assert_eq!(
-        parse_agent_session_text(&with(r#""id":"a","id":"b""#))
-            .unwrap()
-            .id,
-        "b"
-    );
-    assert_eq!(
-        briefs(parse_agent_session_text(&with(r#""cost":1e400"#))),
-        ["invalid_type@cost"]
-    );
+    assert_eq!(parse_agent_session_text(&with(r#""id":"a","id":"b""#)).unwrap().id, "b");
+    assert_eq!(briefs(parse_agent_session_text(&with(r#""cost":1e400"#))), ["invalid_type@cost"]);
     assert_eq!(
         briefs(parse_agent_session_text(&with(r#""output":{"x":-1e999}"#))),
         ["invalid_type@output.x"]
@@ -133,25 +115,14 @@ fn text_and_object_give_the_same_answer() {
 
 #[test]
 fn text_that_is_not_json_is_invalid_json() {
-    for text in [
-        "",
-        "<html>",
-        "{",
-        MINIMAL.trim_end_matches('}'),
-        "{\"id\":1} {}",
-        "nul",
-        "'x'",
-    ] {
+    for text in ["", "<html>", "{", MINIMAL.trim_end_matches('}'), "{\"id\":1} {}", "nul", "'x'"] {
         let issues = parse_agent_session_text(text).unwrap_err();
         assert_eq!(issues.len(), 1, "{text:?}");
         assert_eq!(issues[0].code(), "invalid_json", "{text:?}");
         assert!(issues[0].path.is_empty());
     }
     for not_an_object in ["null", "[]", "\"s\"", "1"] {
-        assert_eq!(
-            briefs(parse_agent_session_text(not_an_object)),
-            ["invalid_type@"]
-        );
+        assert_eq!(briefs(parse_agent_session_text(not_an_object)), ["invalid_type@"]);
     }
 }
 
@@ -162,8 +133,7 @@ fn a_long_cause_chain_is_walked_without_recursion_limits() {
         text.push_str(&format!(r#","causedByError":{{"message":"{i}""#));
     }
     text.push_str(&"}".repeat(900));
-    let session =
-        parse_agent_session_text(&with(&format!(r#""error":{text}"#))).expect("valid chain");
+    let session = parse_agent_session_text(&with(&format!(r#""error":{text}"#))).expect("valid chain");
     let mut link = session.error.as_ref();
     let mut count = 0;
     while let Some(error) = link {
