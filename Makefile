@@ -41,9 +41,19 @@ test-wasm-node:
 test-wasm-browser:
 	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome -- --test wasm_binding
 
+# The built package as users use it: conformance and hostile input
+# (tests/js), every way in (tests/consumers), the demo form (tests/e2e),
+# and the demo's own TypeScript against the generated declarations.
 test-js:
+	tsc -p www --noEmit
 	node --test tests/js/ tests/consumers/ tests/e2e/
 
 bench: pkg
 	node bench/bench.mjs
 	cargo run --release --example native_bench
+
+# Longer proofs than `make test` runs (see scripts/proof/).
+proof: pkg
+	node scripts/proof/timestamp-proof.mjs
+	node scripts/proof/leak-check.mjs
+	bash scripts/proof/fuzz.sh

@@ -42,7 +42,11 @@ fi
 if [ -f package.json ]; then
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm dev dependencies"
-    npm ci --no-audit --no-fund --loglevel=error
+    # `npm install`, not `npm ci`: vite lists a Windows-only optional
+    # dependency that this registry does not serve, so the lock file cannot
+    # name it and `npm ci` refuses the lock; `npm install` follows the lock
+    # all the same.
+    npm install --no-audit --no-fund --loglevel=error
   fi
 fi
 say "tools ready"
