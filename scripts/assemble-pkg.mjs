@@ -15,7 +15,7 @@
 
 import { createRequire } from 'node:module';
 import {
-  copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync,
+  copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync,
   rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -262,6 +262,24 @@ function linkIntoNodeModules() {
   symlinkSync(target, link, 'dir');
 }
 
+// wasm-bindgen writes `inline_js` snippets as ES modules even for the nodejs
+// target, whose CommonJS glue `require`s them. Our snippets only declare
+// `export function name(…)`, so turning each into a CommonJS module is a
+// plain rewrite (checked: anything else exported fails the build).
+function snippetsToCommonJs(dir) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { recursive: true })) {
+    const file = join(dir, String(entry));
+    if (!file.endsWith('.js')) continue;
+    const source = readFileSync(file, 'utf8');
+    if (source.includes('module.exports')) continue; // already rewritten
+    const names = [...source.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+    const body = source.replace(/^export function /gm, 'function ');
+    if (/^\s*export\b/m.test(body)) fail(`${file}: only "export function" snippets can be rewritten for CommonJS`);
+    writeFileSync(file, `${body}\nmodule.exports = { ${names.join(', ')} };\n`);
+  }
+}
+
 async function main() {
   requireInputs();
   const cargo = readCargoPackage();
@@ -273,6 +291,7 @@ async function main() {
   // `.gitignore` ("*") would make npm leave the halves out of the tarball.
   for (const target of ['node', 'web']) rmSync(join(PKG, target, '.gitignore'), { force: true });
   writeJson(join(PKG, 'node', 'package.json'), { type: 'commonjs' });
+  snippetsToCommonJs(join(PKG, 'node', 'snippets'));
   writeJson(join(PKG, 'web', 'package.json'), { type: 'module' });
   writeJson(join(PKG, 'package.json'), packageJson(cargo));
 

@@ -234,6 +234,10 @@ impl<'a> Checker<'a> {
     /// suggestion when it looks like a typo of a known one.
     pub(crate) fn unknown_keys(&mut self, entries: &Entries, known: &'static [&'static str]) {
         for (key, value) in entries {
+            if matches!(value, Value::Foreign(Foreign::IllFormedKey)) {
+                self.report(lone_surrogate());
+                continue;
+            }
             if matches!(value, Value::Foreign(Foreign::Undefined)) || known.contains(&key.as_str()) {
                 continue;
             }
@@ -347,8 +351,12 @@ impl<'a> Checker<'a> {
             }
             Value::Object(entries) => {
                 for (key, item) in entries {
-                    if !matches!(item, Value::Foreign(Foreign::Undefined)) {
-                        self.at_key(key, |c| c.json_at_depth(item, depth + 1));
+                    match item {
+                        Value::Foreign(Foreign::Undefined) => {}
+                        // A key that cannot be copied exactly: reported at
+                        // the object, since the key cannot be named.
+                        Value::Foreign(Foreign::IllFormedKey) => self.report(lone_surrogate()),
+                        _ => self.at_key(key, |c| c.json_at_depth(item, depth + 1)),
                     }
                 }
             }

@@ -150,12 +150,24 @@ pub enum FormatProblem {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JsonProblem {
     Empty,
+    /// Not JSON, where no position is known (JavaScript's own parser said so).
+    NotJson,
     UnexpectedEnd,
-    UnexpectedCharacter { position: usize },
-    TrailingText { position: usize },
-    BadEscape { position: usize },
-    BadNumber { position: usize },
-    ControlCharacterInString { position: usize },
+    UnexpectedCharacter {
+        position: usize,
+    },
+    TrailingText {
+        position: usize,
+    },
+    BadEscape {
+        position: usize,
+    },
+    BadNumber {
+        position: usize,
+    },
+    ControlCharacterInString {
+        position: usize,
+    },
 }
 
 impl IssueKind {
@@ -274,6 +286,7 @@ impl fmt::Display for JsonProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             JsonProblem::Empty => f.write_str("expected JSON text, received an empty text"),
+            JsonProblem::NotJson => f.write_str("expected one JSON value, received text that is not JSON"),
             JsonProblem::UnexpectedEnd => f.write_str("expected more JSON, received the end of the text"),
             JsonProblem::UnexpectedCharacter { position } => {
                 write!(f, "expected a JSON value, received an unexpected character at byte {position}")

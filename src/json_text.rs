@@ -81,11 +81,18 @@ struct ObjectBuilder {
     entries: Vec<(String, Value)>,
     index: Option<KeyIndex>,
     key: String,
+    /// The pending key held a lone surrogate (`key` is a lossy stand-in).
+    key_is_ill_formed: bool,
 }
 
 impl ObjectBuilder {
     fn insert(&mut self, value: Value) {
         let key = std::mem::take(&mut self.key);
+        let value = if std::mem::take(&mut self.key_is_ill_formed) {
+            Value::Foreign(Foreign::IllFormedKey)
+        } else {
+            value
+        };
         let found = match &self.index {
             Some(index) => index.find(&self.entries, &key),
             None => self.entries.iter().position(|(k, _)| *k == key),
@@ -243,14 +250,16 @@ impl<N: NumberText> Parser<'_, N> {
                                 entries: Vec::new(),
                                 index: None,
                                 key: String::new(),
+                                key_is_ill_formed: false,
                             })
                         };
                         let is_object = !is_array;
                         stack.push(frame);
                         if is_object {
-                            let key = self.key()?;
+                            let (key, ill_formed) = self.key()?;
                             if let Some(Frame::Object(object)) = stack.last_mut() {
                                 object.key = key;
+                                object.key_is_ill_formed = ill_formed;
                             }
                         }
                         continue;
@@ -292,9 +301,10 @@ impl<N: NumberText> Parser<'_, N> {
                         self.pos += 1;
                         self.skip_whitespace();
                         if !is_array {
-                            let key = self.key()?;
+                            let (key, ill_formed) = self.key()?;
                             if let Some(Frame::Object(object)) = stack.last_mut() {
                                 object.key = key;
+                                object.key_is_ill_formed = ill_formed;
                             }
                         }
                         break;
@@ -312,22 +322,22 @@ impl<N: NumberText> Parser<'_, N> {
         }
     }
 
-    /// An object key and its colon; a key with a lone surrogate is kept in
-    /// lossy form (it only names the place of the issue that follows).
-    fn key(&mut self) -> Step<String> {
+    /// An object key and its colon, and whether the key held a lone
+    /// surrogate (it is then a lossy stand-in, never used in a path).
+    fn key(&mut self) -> Step<(String, bool)> {
         self.skip_whitespace();
         if self.peek() != Some(b'"') {
             return Err(self.unexpected());
         }
         let start = self.pos;
         let key = match self.string()? {
-            Some(key) => key,
+            Some(key) => (key, false),
             None => {
                 let end = self.pos;
                 self.pos = start;
                 let lossy = self.string_lossy()?;
                 self.pos = end;
-                lossy
+                (lossy, true)
             }
         };
         self.skip_whitespace();
@@ -496,6 +506,9 @@ impl<N: NumberText> Parser<'_, N> {
 pub struct JsonWriter<N = RustNumbers> {
     out: String,
     numbers: PhantomData<N>,
+    /// Write `-0` as `-0` (JSON.parse keeps it) rather than `0` as
+    /// `JSON.stringify` does: for answers handed back to JavaScript.
+    keep_negative_zero: bool,
 }
 
 impl JsonWriter<RustNumbers> {
@@ -513,7 +526,13 @@ impl Default for JsonWriter<RustNumbers> {
 impl<N: NumberText> JsonWriter<N> {
     /// A writer whose non-integer numbers are written by `N`.
     pub fn with_numbers() -> Self {
-        JsonWriter { out: String::new(), numbers: PhantomData }
+        JsonWriter { out: String::new(), numbers: PhantomData, keep_negative_zero: false }
+    }
+
+    /// A writer for answers handed back to JavaScript through `JSON.parse`:
+    /// like [`JsonWriter::with_numbers`], but `-0` stays `-0`.
+    pub fn for_answers() -> Self {
+        JsonWriter { out: String::new(), numbers: PhantomData, keep_negative_zero: true }
     }
 
     /// The text written so far.
@@ -564,6 +583,8 @@ impl<N: NumberText> JsonWriter<N> {
     pub fn number(&mut self, number: f64) {
         if !number.is_finite() {
             self.out.push_str("null");
+        } else if number == 0.0 && number.is_sign_negative() && self.keep_negative_zero {
+            self.out.push_str("-0");
         } else if number.fract() == 0.0 && number.abs() <= SAFE_INTEGER {
             // Integer Display: no float formatting code needed.
             self.out.push_str(&(number as i64).to_string());
@@ -616,7 +637,9 @@ impl<N: NumberText> JsonWriter<N> {
             Value::Object(entries) => {
                 let mut o = self.object();
                 // `undefined` properties are absent, as in JSON.stringify.
-                for (key, item) in entries.iter().filter(|(_, v)| *v != Value::Foreign(Foreign::Undefined)) {
+                let written =
+                    |v: &Value| !matches!(v, Value::Foreign(Foreign::Undefined | Foreign::IllFormedKey));
+                for (key, item) in entries.iter().filter(|(_, v)| written(v)) {
                     o.key(key).value(item);
                 }
                 o.end();
@@ -718,6 +741,29 @@ mod tests {
             v,
             Some(Value::Object(vec![("a".into(), Value::Number(3.0)), ("b".into(), Value::Number(2.0))]))
         );
+    }
+
+    #[test]
+    fn keys_with_lone_surrogates_are_marked() {
+        let v = parse(r#"{"a\ud800":1,"b":2}"#).ok();
+        assert_eq!(
+            v,
+            Some(Value::Object(vec![
+                ("a\u{FFFD}".into(), Value::Foreign(Foreign::IllFormedKey)),
+                ("b".into(), Value::Number(2.0))
+            ]))
+        );
+    }
+
+    #[test]
+    fn negative_zero_survives_answers_only() {
+        let mut answer = JsonWriter::<RustNumbers>::for_answers();
+        answer.number(-0.0);
+        assert_eq!(answer.finish(), "-0");
+        let mut body = JsonWriter::new();
+        body.number(-0.0);
+        assert_eq!(body.finish(), "0");
+        assert!(matches!(parse("-0"), Ok(Value::Number(n)) if n == 0.0 && n.is_sign_negative()));
     }
 
     #[test]

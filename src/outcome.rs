@@ -30,7 +30,7 @@ pub fn outcome_json<T: ToJson>(result: &std::result::Result<T, Vec<Issue>>) -> S
 
 /// [`outcome_json`], numbers written by `N`.
 pub fn outcome_json_with<N: NumberText, T: ToJson>(result: &std::result::Result<T, Vec<Issue>>) -> String {
-    let mut w = JsonWriter::<N>::with_numbers();
+    let mut w = JsonWriter::<N>::for_answers();
     let mut o = w.object();
     match result {
         Ok(data) => {

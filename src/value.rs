@@ -39,6 +39,9 @@ pub enum Foreign {
     TooDeep,
     /// A string with a lone UTF-16 surrogate, which UTF-8 cannot carry.
     IllFormedString,
+    /// Stands in an object for a property whose *key* has a lone surrogate;
+    /// the entry's key is only a lossy stand-in, never used in a path.
+    IllFormedKey,
 }
 
 /// How many arrays and objects may nest inside one argument (or one JSON
@@ -85,6 +88,7 @@ impl Foreign {
             Foreign::Unreadable => "unreadable",
             Foreign::TooDeep => "too deep",
             Foreign::IllFormedString => "ill-formed string",
+            Foreign::IllFormedKey => "ill-formed key",
         }
     }
 }

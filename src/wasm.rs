@@ -5,7 +5,7 @@
 //! calls the core, and hands back the core's answer as JSON text turned into
 //! a plain object by `JSON.parse` — one crossing out, no `Map`s.
 
-use js_sys::{Array, JsString, Reflect, Set};
+use js_sys::{Array, JsString, Set};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,25 +19,59 @@ use crate::response::parse_agent_session_text_with;
 use crate::value::{Foreign, Value, MAX_DEPTH};
 use crate::{is_timestamp, parse_agent_session, validate_create_agent_session};
 
+// Reads that can run the caller's code (getters, proxy traps) can throw.
+// They are caught here, in JS, rather than by `catch` imports: wasm-bindgen
+// 0.2.130 leaks a slot of its externref table for every exception caught
+// across the boundary, so hostile input could grow memory without end.
+// `UNREADABLE` (a symbol no caller can hold) stands for "it threw".
+#[wasm_bindgen(inline_js = r#"
+const UNREADABLE = Symbol("unreadable");
+const hasOwn = Object.prototype.hasOwnProperty;
+const toTag = Object.prototype.toString;
+export function unreadable() { return UNREADABLE; }
+export function ownKeys(v) { try { return Object.keys(v); } catch { return null; } }
+export function objectTag(v) { try { return toTag.call(v); } catch { return ""; } }
+export function prototypeOf(v) { try { return Object.getPrototypeOf(v); } catch { return UNREADABLE; } }
+export function arrayKind(v) { try { return Array.isArray(v) ? 1 : 0; } catch { return 2; } }
+export function property(o, k) { try { return o[k]; } catch { return UNREADABLE; } }
+export function ownItem(a, i) { try { return hasOwn.call(a, i) ? a[i] : undefined; } catch { return UNREADABLE; } }
+export function arrayLength(a) { try { const n = a.length; return typeof n === "number" ? n : -1; } catch { return -1; } }
+export function parseJson(text) { try { return JSON.parse(text); } catch { return UNREADABLE; } }
+"#)]
+extern "C" {
+    fn unreadable() -> JsValue;
+    /// `Object.keys(v)`, or `null` if that threw.
+    #[wasm_bindgen(js_name = ownKeys)]
+    fn own_keys(value: &JsValue) -> JsValue;
+    /// `Object.prototype.toString.call(value)` (`"[object Map]"` and the
+    /// like), or `""` if that threw.
+    #[wasm_bindgen(js_name = objectTag)]
+    fn object_tag(value: &JsValue) -> String;
+    #[wasm_bindgen(js_name = prototypeOf)]
+    fn prototype_of(value: &JsValue) -> JsValue;
+    /// 1 for an array, 0 for another object, 2 if asking threw.
+    #[wasm_bindgen(js_name = arrayKind)]
+    fn array_kind(value: &JsValue) -> u32;
+    fn property(object: &JsValue, key: &JsValue) -> JsValue;
+    /// Item `index` if the array has it as its own (a hole is `undefined`,
+    /// never what `Array.prototype` may hold at that index).
+    #[wasm_bindgen(js_name = ownItem)]
+    fn own_item(array: &JsValue, index: u32) -> JsValue;
+    /// `length`, or -1 if it is not a number or reading it threw.
+    #[wasm_bindgen(js_name = arrayLength)]
+    fn array_length(array: &JsValue) -> f64;
+    #[wasm_bindgen(js_name = parseJson)]
+    fn parse_json(text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = parseJson)]
+    fn parse_json_js(text: &JsString) -> JsValue;
+}
+
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
-    /// `Object.prototype.toString.call(value)`: `"[object Map]"` and the like.
-    #[wasm_bindgen(js_namespace = ["Object", "prototype", "toString"], js_name = call, catch)]
-    fn object_tag(value: &JsValue) -> Result<JsString, JsValue>;
-    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
-    fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
     /// A JS string, seen only to ask whether UTF-8 can carry it.
     type Text;
     #[wasm_bindgen(method, js_name = isWellFormed)]
     fn is_well_formed(this: &Text) -> bool;
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse_js(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
 /// Reads a JS value the way `JSON.stringify` would see it, marking what it
@@ -51,22 +85,22 @@ struct Reader {
     object_prototype: JsValue,
     /// Whether `Object.prototype` has no `toJSON` (someone could add one).
     prototype_is_clean: bool,
-    length: JsValue,
     to_json: JsValue,
+    /// What the helpers above return when a read threw.
+    unreadable: JsValue,
 }
 
 impl Reader {
     fn read_argument(value: &JsValue) -> Value {
         let to_json = JsValue::from_str("toJSON");
-        let object_prototype = prototype_of(&js_sys::Object::new()).unwrap_or(JsValue::NULL);
-        let prototype_is_clean =
-            matches!(Reflect::get(&object_prototype, &to_json), Ok(v) if v.is_undefined());
+        let object_prototype = prototype_of(&js_sys::Object::new());
+        let prototype_is_clean = property(&object_prototype, &to_json).is_undefined();
         let mut reader = Reader {
             ancestors: Set::new(&JsValue::UNDEFINED),
             object_prototype,
             prototype_is_clean,
-            length: JsValue::from_str("length"),
             to_json,
+            unreadable: unreadable(),
         };
         reader.read(value, 0)
     }
@@ -94,7 +128,12 @@ impl Reader {
             return Value::Foreign(Foreign::BigInt);
         }
         if value.is_symbol() {
-            return Value::Foreign(Foreign::Symbol);
+            // Only the helpers' own symbol means a read threw.
+            return Value::Foreign(if *value == self.unreadable {
+                Foreign::Unreadable
+            } else {
+                Foreign::Symbol
+            });
         }
         Value::Foreign(Foreign::Function)
     }
@@ -107,50 +146,47 @@ impl Reader {
             return Value::Foreign(Foreign::Cycle);
         }
         self.ancestors.add(value);
-        let read = match is_array(value) {
-            Ok(true) => self.read_array(value, depth),
-            Ok(false) => self.read_object(value, depth),
-            Err(_) => Value::Foreign(Foreign::Unreadable),
+        let read = match array_kind(value) {
+            1 => self.read_array(value, depth),
+            0 => self.read_object(value, depth),
+            _ => Value::Foreign(Foreign::Unreadable),
         };
         self.ancestors.delete(value);
         read
     }
 
     fn read_array(&mut self, array: &JsValue, depth: usize) -> Value {
-        let length = match Reflect::get(array, &self.length).map(|l| l.as_f64()) {
-            Ok(Some(length)) if length >= 0.0 => length as u32,
-            _ => return Value::Foreign(Foreign::Unreadable),
-        };
+        let length = array_length(array);
+        if length < 0.0 {
+            return Value::Foreign(Foreign::Unreadable);
+        }
+        let length = length as u32;
         let mut items = Vec::with_capacity(length.min(1 << 16) as usize);
         for index in 0..length {
-            items.push(match Reflect::get_u32(array, index) {
-                Ok(item) => self.read(&item, depth + 1),
-                Err(_) => Value::Foreign(Foreign::Unreadable),
-            });
+            items.push(self.read(&own_item(array, index), depth + 1));
         }
         Value::Array(items)
     }
 
     fn read_object(&mut self, object: &JsValue, depth: usize) -> Value {
-        if !self.is_plain_object(object) {
-            return Value::Foreign(Foreign::NonPlainObject);
+        if let Some(not_plain) = self.not_plain(object) {
+            return Value::Foreign(not_plain);
         }
-        let Ok(keys) = own_keys(object) else {
+        let keys = own_keys(object);
+        if keys.is_null() {
             return Value::Foreign(Foreign::Unreadable);
-        };
+        }
+        let keys: Array = keys.unchecked_into();
         let mut entries = Vec::with_capacity(keys.length() as usize);
         for key in keys.iter() {
             let name = key.as_string().unwrap_or_default();
             if name.contains('\u{FFFD}') && !key.unchecked_ref::<Text>().is_well_formed() {
-                // The key cannot be copied exactly: keep a readable stand-in
-                // for the issue's path and mark the value.
-                entries.push((name, Value::Foreign(Foreign::IllFormedString)));
+                // The key cannot be copied exactly; the rules report the
+                // object that holds it (the name is kept only for debugging).
+                entries.push((name, Value::Foreign(Foreign::IllFormedKey)));
                 continue;
             }
-            let value = match Reflect::get(object, &key) {
-                Ok(item) => self.read(&item, depth + 1),
-                Err(_) => Value::Foreign(Foreign::Unreadable),
-            };
+            let value = self.read(&property(object, &key), depth + 1);
             // A property whose value is `undefined` is absent.
             if value != Value::Foreign(Foreign::Undefined) {
                 entries.push((name, value));
@@ -159,19 +195,34 @@ impl Reader {
         Value::Object(entries)
     }
 
-    /// An object that `JSON.stringify` reads by its own enumerable
-    /// properties, as we do: any ordinary object (a class instance,
-    /// `Object.create(p)`, a null-prototype object), but not a `Map`, `Set`,
-    /// `Date`, `RegExp`, boxed primitive, typed array or anything with a
-    /// `toJSON` method, whose data `JSON.stringify` would drop or replace.
-    fn is_plain_object(&self, object: &JsValue) -> bool {
-        if self.prototype_is_clean && matches!(prototype_of(object), Ok(p) if p == self.object_prototype) {
-            // The common case, `{...}`: an own `toJSON` method would be an
-            // enumerable key, read (and reported) as a function.
-            return true;
+    /// Why `JSON.stringify` would not read `object` by its own enumerable
+    /// properties as we do, if it would not. Any ordinary object is read so
+    /// (a class instance, `Object.create(p)`, a null-prototype object); a
+    /// `Map`, `Set`, `Date`, `RegExp`, boxed primitive, typed array or an
+    /// object inheriting `toJSON` is not, since its data would be dropped or
+    /// replaced. (An own `toJSON` method is an enumerable key, read and
+    /// reported as a function.)
+    fn not_plain(&self, object: &JsValue) -> Option<Foreign> {
+        let prototype = prototype_of(object);
+        if self.prototype_is_clean && prototype == self.object_prototype {
+            return None; // the common case, `{...}`: decided in two calls
         }
-        let ordinary = matches!(object_tag(object), Ok(tag) if tag == "[object Object]");
-        ordinary && matches!(Reflect::get(object, &self.to_json), Ok(v) if v.is_undefined())
+        if prototype.is_symbol() {
+            return Some(Foreign::Unreadable);
+        }
+        match object_tag(object).as_str() {
+            "[object Object]" => {}
+            "" => return Some(Foreign::Unreadable),
+            _ => return Some(Foreign::NonPlainObject),
+        }
+        let to_json = property(object, &self.to_json);
+        if to_json.is_undefined() {
+            None
+        } else if to_json.is_symbol() && to_json == self.unreadable {
+            Some(Foreign::Unreadable)
+        } else {
+            Some(Foreign::NonPlainObject)
+        }
     }
 }
 
@@ -207,8 +258,7 @@ impl NumberText for JsNumbers {
 fn answer<T: ToJson>(result: Result<T, Vec<Issue>>) -> JsValue {
     // Our own JSON text always parses; should it ever not, say so plainly
     // rather than throw.
-    json_parse(&outcome_json_with::<JsNumbers, T>(&result))
-        .unwrap_or_else(|_| JsValue::from_str("internal error: unreadable answer"))
+    parse_json(&outcome_json_with::<JsNumbers, T>(&result))
 }
 
 /// Checks a request body against the documented request table.
@@ -245,13 +295,12 @@ pub fn parse_agent_session_js(
     }
     // Text with a raw lone surrogate cannot be copied exactly: let JS parse
     // it, so that the string holding it is reported at its path.
-    match json_parse_js(text) {
-        Ok(parsed) => answer(parse_agent_session(&Reader::read_argument(&parsed))),
-        Err(_) => answer::<crate::AgentSession>(Err(vec![Issue::new(
-            IssueKind::InvalidJson { problem: JsonProblem::UnexpectedCharacter { position: 0 } },
-            Vec::new(),
-        )])),
+    let parsed = parse_json_js(text);
+    if parsed.is_symbol() {
+        let not_json = IssueKind::InvalidJson { problem: JsonProblem::NotJson };
+        return answer::<crate::AgentSession>(Err(vec![Issue::new(not_json, Vec::new())]));
     }
+    answer(parse_agent_session(&Reader::read_argument(&parsed)))
 }
 
 /// The request as a `curl` command for a POSIX shell; the token stays out
@@ -262,9 +311,9 @@ pub fn to_curl_js(
     #[wasm_bindgen(unchecked_param_type = "HttpRequest")] request: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "CurlOptions")] options: &JsValue,
 ) -> Result<String, JsValue> {
-    let reveal_token = !options.is_undefined()
-        && !options.is_null()
-        && matches!(Reflect::get(options, &JsValue::from_str("revealToken")), Ok(v) if v.as_bool() == Some(true));
+    // Only an own `revealToken: true` reveals: an inherited one (a polluted
+    // `Object.prototype`) must not.
+    let reveal_token = Reader::read_argument(options).get("revealToken") == Some(&Value::Bool(true));
     to_curl(&Reader::read_argument(request), reveal_token).map_err(|issues| {
         let mut words = String::from("toCurl: not an HttpRequest: ");
         for (i, issue) in issues.iter().enumerate() {

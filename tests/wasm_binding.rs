@@ -113,7 +113,12 @@ fn js_only_values_are_issues_not_exceptions() {
         ("{ get x() { throw new Error('boom') } }", "invalid_type@promptAttachments.0.data.x"),
         ("new Proxy({}, { ownKeys() { throw new Error('trap') } })", "invalid_type@promptAttachments.0.data"),
         ("'\\ud800'", "invalid_format@promptAttachments.0.data"),
-        ("{ '\\udc00': 1 }", "invalid_format@promptAttachments.0.data.\u{fffd}"),
+        // A key UTF-8 cannot carry is reported at its object (it cannot be named).
+        ("{ '\\udc00': 1 }", "invalid_format@promptAttachments.0.data"),
+        (
+            "(() => { Array.prototype[1] = 'polluted'; const a = [1, , 3]; return a; })()",
+            "invalid_type@promptAttachments.0.data.1",
+        ),
     ];
     for (data, expected) in cases {
         let input = js(&format!("{{ prompt: 'p', promptAttachments: [{{ title: 't', data: {data} }}] }}"));
@@ -215,6 +220,9 @@ fn the_token_never_reaches_a_message_or_curl() {
     assert!(command.starts_with("curl ") && !command.contains(token), "{command}");
     let revealed = to_curl_js(&request, &js("{ revealToken: true }")).unwrap_or_default();
     assert!(revealed.contains(token));
+    // Only an own revealToken counts.
+    let inherited = to_curl_js(&request, &js("Object.create({ revealToken: true })")).unwrap_or_default();
+    assert!(inherited.starts_with("curl ") && !inherited.contains(token));
     assert!(to_curl_js(&js("{}"), &JsValue::UNDEFINED).is_err());
 }
 
@@ -233,6 +241,44 @@ fn responses_from_text_and_object_agree() {
     assert_eq!(get(&session, "cost").as_f64(), Some(2.0));
     assert!(get(&session, "unknown").is_undefined());
     assert_eq!(briefs(&parse_agent_session_js(&JsValue::from_str("<html>"))), ["invalid_json@"]);
+}
+
+#[wasm_bindgen_test]
+fn negative_zero_and_holes_keep_their_js_meaning() {
+    let data = assert_success(&validate_create_agent_session_js(&js(
+        "{ prompt: 'p', promptAttachments: [{ title: 't', data: [-0, 0.1, 1e21, 5e-324] }] }",
+    )));
+    let check = js_sys::eval("(d) => Object.is(d.promptAttachments[0].data[0], -0) && d.promptAttachments[0].data[2] === 1e21 && d.promptAttachments[0].data[3] === 5e-324")
+        .map(js_sys::Function::from)
+        .expect("a function");
+    assert_eq!(check.call1(&JsValue::NULL, &data).ok().and_then(|v| v.as_bool()), Some(true));
+    js_sys::eval("delete Array.prototype[1]").ok();
+    let polluted = js("(() => { Array.prototype[0] = { title: 'polluted', data: 1 }; return { prompt: 'p', promptAttachments: new Array(1) }; })()");
+    let answer = validate_create_agent_session_js(&polluted);
+    js_sys::eval("delete Array.prototype[0]").ok();
+    assert_eq!(briefs(&answer), ["invalid_type@promptAttachments.0"]);
+}
+
+#[wasm_bindgen_test]
+fn throwing_getters_do_not_grow_the_module() {
+    let thrower =
+        js("Object.defineProperty({}, 'prompt', { get() { throw new Error('no') }, enumerable: true })");
+    let memory = || {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    };
+    for _ in 0..2_000 {
+        validate_create_agent_session_js(&thrower);
+    }
+    let before = memory();
+    for _ in 0..20_000 {
+        assert_eq!(briefs(&validate_create_agent_session_js(&thrower)), ["invalid_type@prompt"]);
+    }
+    assert_eq!(memory(), before, "wasm memory grew while reading throwing getters");
+    still_works();
 }
 
 #[wasm_bindgen_test]
