@@ -1,0 +1,29 @@
+//! Bytes → UTF-8 text → `parse_agent_session_text`. Beyond "no panic, no
+//! timeout": text that is not JSON gives exactly one `invalid_json` issue;
+//! otherwise the verdict equals `parse_agent_session` of the parsed value, and
+//! a failure carries at least one issue with a message.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use membrane_agent_session::{json_text, parse_agent_session, parse_agent_session_text};
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    let result = parse_agent_session_text(text);
+    match json_text::parse(text) {
+        Err(_) => {
+            let issues = result.expect_err("not JSON, yet accepted");
+            assert_eq!(issues.len(), 1, "{issues:?}");
+            assert_eq!(issues[0].code(), "invalid_json");
+            assert!(issues[0].path.is_empty());
+        }
+        Ok(value) => {
+            let direct = parse_agent_session(&value);
+            assert_eq!(direct.is_ok(), result.is_ok(), "text and value verdicts differ");
+            if let Err(issues) = result {
+                assert!(!issues.is_empty(), "a failure without issues");
+                assert!(issues.iter().all(|i| !i.message.is_empty() && i.code() != "invalid_json"));
+            }
+        }
+    }
+});

@@ -1,0 +1,30 @@
+//! Bytes → UTF-8 text → `json_text::parse` → `validate_create_agent_session`.
+//! Beyond "no panic, no timeout": a failure carries at least one issue, each
+//! with a message; an accepted request builds, and its body reads back and
+//! validates to the very same body (the body is a fixed point).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use membrane_agent_session::{build_create_agent_session_request, json_text, validate_create_agent_session};
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    let Ok(value) = json_text::parse(text) else { return };
+    match validate_create_agent_session(&value) {
+        Err(issues) => {
+            assert!(!issues.is_empty(), "a failure without issues");
+            for issue in &issues {
+                assert!(!issue.message.is_empty(), "an issue without a message: {issue:?}");
+            }
+        }
+        Ok(_) => {
+            let options = json_text::parse(r#"{"token":"fuzz-token"}"#).expect("fixed options");
+            let request = build_create_agent_session_request(&value, &options)
+                .unwrap_or_else(|issues| panic!("valid request, but the build failed: {issues:?}"));
+            let again = json_text::parse(&request.body).expect("the body is JSON");
+            validate_create_agent_session(&again).expect("the body validates");
+            let rebuilt = build_create_agent_session_request(&again, &options).expect("the body builds");
+            assert_eq!(request.body, rebuilt.body, "the body is not a fixed point");
+        }
+    }
+});
