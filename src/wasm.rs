@@ -5,7 +5,7 @@
 //! calls the core, and hands back the core's answer as JSON text turned into
 //! a plain object by `JSON.parse` — one crossing out, no `Map`s.
 
-use js_sys::{Array, JsString, Set};
+use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,53 +13,79 @@ use crate::curl::to_curl;
 use crate::enums::{AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType};
 use crate::http_request::build_create_agent_session_request_with;
 use crate::issue::{Issue, IssueKind, JsonProblem};
-use crate::json_text::{NumberText, ToJson};
+use crate::json_text::{self, NumberText, ToJson};
 use crate::outcome::outcome_json_with;
 use crate::response::parse_agent_session_text_with;
 use crate::value::{Foreign, Value, MAX_DEPTH};
 use crate::{is_timestamp, parse_agent_session, validate_create_agent_session};
 
-// Reads that can run the caller's code (getters, proxy traps) can throw.
-// They are caught here, in JS, rather than by `catch` imports: wasm-bindgen
-// 0.2.130 leaks a slot of its externref table for every exception caught
-// across the boundary, so hostile input could grow memory without end.
-// `UNREADABLE` (a symbol no caller can hold) stands for "it threw".
+// Small readers that run in JS. Two reasons: a call across the boundary
+// costs far more than the work around it, so one call tells what a
+// container is (cycle? plain object? its keys, as one JSON text) instead of
+// eight; and reads that can run the caller's code (getters, proxy traps)
+// can throw, which is caught here rather than by `catch` imports, since
+// wasm-bindgen 0.2.130 leaks an externref table slot per exception caught
+// across the boundary. `UNREADABLE` (a symbol no caller can hold) stands for
+// "it threw".
 #[wasm_bindgen(inline_js = r#"
 const UNREADABLE = Symbol("unreadable");
+// Built-ins taken once, so that later tampering with prototypes (say an
+// Array.prototype.toJSON) cannot change how we read.
 const hasOwn = Object.prototype.hasOwnProperty;
 const toTag = Object.prototype.toString;
+const OBJECT = Object.prototype;
+const { keys: keysOf, getPrototypeOf } = Object;
+const { isArray } = Array;
+const { stringify, parse } = JSON;
 export function unreadable() { return UNREADABLE; }
-export function ownKeys(v) { try { return Object.keys(v); } catch { return null; } }
-export function objectTag(v) { try { return toTag.call(v); } catch { return ""; } }
-export function prototypeOf(v) { try { return Object.getPrototypeOf(v); } catch { return UNREADABLE; } }
-export function arrayKind(v) { try { return Array.isArray(v) ? 1 : 0; } catch { return 2; } }
-export function property(o, k) { try { return o[k]; } catch { return UNREADABLE; } }
+export function begin() { return { ancestors: new Set(), keys: [] }; }
+export function enter(v, read) {
+  if (read.ancestors.has(v)) return -1;
+  let found, keys = null;
+  try {
+    if (isArray(v)) {
+      found = v.length;
+      if (typeof found !== "number") return -3;
+    } else {
+      if (getPrototypeOf(v) !== OBJECT || OBJECT.toJSON !== undefined) {
+        if (toTag.call(v) !== "[object Object]" || v.toJSON !== undefined) return -2;
+      }
+      // Strings are primitives: stringify consults no toJSON for them.
+      keys = keysOf(v);
+      found = "[";
+      for (let i = 0; i < keys.length; i++) found += (i ? "," : "") + stringify(keys[i]);
+      found += "]";
+    }
+  } catch { return -3; }
+  read.ancestors.add(v);
+  read.keys.push(keys);
+  return found;
+}
+export function leave(v, read) { read.ancestors.delete(v); read.keys.pop(); }
+export function propertyAt(o, i, read) {
+  try { return o[read.keys[read.keys.length - 1][i]]; } catch { return UNREADABLE; }
+}
 export function ownItem(a, i) { try { return hasOwn.call(a, i) ? a[i] : undefined; } catch { return UNREADABLE; } }
-export function arrayLength(a) { try { const n = a.length; return typeof n === "number" ? n : -1; } catch { return -1; } }
-export function parseJson(text) { try { return JSON.parse(text); } catch { return UNREADABLE; } }
+export function parseJson(text) { try { return parse(text); } catch { return UNREADABLE; } }
 "#)]
 extern "C" {
     fn unreadable() -> JsValue;
-    /// `Object.keys(v)`, or `null` if that threw.
-    #[wasm_bindgen(js_name = ownKeys)]
-    fn own_keys(value: &JsValue) -> JsValue;
-    /// `Object.prototype.toString.call(value)` (`"[object Map]"` and the
-    /// like), or `""` if that threw.
-    #[wasm_bindgen(js_name = objectTag)]
-    fn object_tag(value: &JsValue) -> String;
-    #[wasm_bindgen(js_name = prototypeOf)]
-    fn prototype_of(value: &JsValue) -> JsValue;
-    /// 1 for an array, 0 for another object, 2 if asking threw.
-    #[wasm_bindgen(js_name = arrayKind)]
-    fn array_kind(value: &JsValue) -> u32;
-    fn property(object: &JsValue, key: &JsValue) -> JsValue;
+    /// The state of one read: the containers we are in (to tell a cycle
+    /// from a shared object) and, for each, its own keys.
+    fn begin() -> JsValue;
+    /// Starts reading a container: the JSON text of a plain object's own
+    /// keys, an array's length, or -1 (a cycle), -2 (not a plain object) or
+    /// -3 (reading it threw). Unless it answered with a negative number,
+    /// `leave` must follow.
+    fn enter(value: &JsValue, read: &JsValue) -> JsValue;
+    fn leave(value: &JsValue, read: &JsValue);
+    /// The value of the `index`th own key of the object entered last.
+    #[wasm_bindgen(js_name = propertyAt)]
+    fn property_at(object: &JsValue, index: u32, read: &JsValue) -> JsValue;
     /// Item `index` if the array has it as its own (a hole is `undefined`,
     /// never what `Array.prototype` may hold at that index).
     #[wasm_bindgen(js_name = ownItem)]
     fn own_item(array: &JsValue, index: u32) -> JsValue;
-    /// `length`, or -1 if it is not a number or reading it threw.
-    #[wasm_bindgen(js_name = arrayLength)]
-    fn array_length(array: &JsValue) -> f64;
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = parseJson)]
@@ -79,29 +105,15 @@ extern "C" {
 /// call into JS costs far more than the Rust work around it, so the common
 /// kinds are recognised first and each with as few calls as possible.
 struct Reader {
-    /// The objects we are inside of, to tell a cycle from a shared object.
-    ancestors: Set,
-    /// `Object.prototype` (plain objects are the common case).
-    object_prototype: JsValue,
-    /// Whether `Object.prototype` has no `toJSON` (someone could add one).
-    prototype_is_clean: bool,
-    to_json: JsValue,
+    /// The helpers' state for this read (see `begin`).
+    state: JsValue,
     /// What the helpers above return when a read threw.
     unreadable: JsValue,
 }
 
 impl Reader {
     fn read_argument(value: &JsValue) -> Value {
-        let to_json = JsValue::from_str("toJSON");
-        let object_prototype = prototype_of(&js_sys::Object::new());
-        let prototype_is_clean = property(&object_prototype, &to_json).is_undefined();
-        let mut reader = Reader {
-            ancestors: Set::new(&JsValue::UNDEFINED),
-            object_prototype,
-            prototype_is_clean,
-            to_json,
-            unreadable: unreadable(),
-        };
+        let mut reader = Reader { state: begin(), unreadable: unreadable() };
         reader.read(value, 0)
     }
 
@@ -138,29 +150,33 @@ impl Reader {
         Value::Foreign(Foreign::Function)
     }
 
+    /// An array or a plain object. Any ordinary object is read by its own
+    /// enumerable string keys, as `JSON.stringify` reads it (a class
+    /// instance, `Object.create(p)`, a null-prototype object); a `Map`,
+    /// `Set`, `Date`, `RegExp`, boxed primitive, typed array or an object
+    /// inheriting `toJSON` is not plain, since `JSON.stringify` would drop or
+    /// replace its data. (An own `toJSON` method is an enumerable key, read
+    /// and reported as a function.)
     fn read_container(&mut self, value: &JsValue, depth: usize) -> Value {
         if depth >= MAX_DEPTH {
             return Value::Foreign(Foreign::TooDeep);
         }
-        if self.ancestors.has(value) {
-            return Value::Foreign(Foreign::Cycle);
-        }
-        self.ancestors.add(value);
-        let read = match array_kind(value) {
-            1 => self.read_array(value, depth),
-            0 => self.read_object(value, depth),
-            _ => Value::Foreign(Foreign::Unreadable),
+        let found = enter(value, &self.state);
+        let read = if let Some(keys) = found.as_string() {
+            self.read_object(value, &keys, depth)
+        } else {
+            match found.as_f64() {
+                Some(length) if length >= 0.0 => self.read_array(value, length as u32, depth),
+                Some(-1.0) => return Value::Foreign(Foreign::Cycle),
+                Some(-2.0) => return Value::Foreign(Foreign::NonPlainObject),
+                _ => return Value::Foreign(Foreign::Unreadable),
+            }
         };
-        self.ancestors.delete(value);
+        leave(value, &self.state);
         read
     }
 
-    fn read_array(&mut self, array: &JsValue, depth: usize) -> Value {
-        let length = array_length(array);
-        if length < 0.0 {
-            return Value::Foreign(Foreign::Unreadable);
-        }
-        let length = length as u32;
+    fn read_array(&mut self, array: &JsValue, length: u32, depth: usize) -> Value {
         let mut items = Vec::with_capacity(length.min(1 << 16) as usize);
         for index in 0..length {
             items.push(self.read(&own_item(array, index), depth + 1));
@@ -168,61 +184,27 @@ impl Reader {
         Value::Array(items)
     }
 
-    fn read_object(&mut self, object: &JsValue, depth: usize) -> Value {
-        if let Some(not_plain) = self.not_plain(object) {
-            return Value::Foreign(not_plain);
-        }
-        let keys = own_keys(object);
-        if keys.is_null() {
+    /// A plain object whose own keys are `keys` (a JSON array of strings, in
+    /// which a key UTF-8 cannot carry is still a `\u` escape).
+    fn read_object(&mut self, object: &JsValue, keys: &str, depth: usize) -> Value {
+        let Ok(Value::Array(keys)) = json_text::parse_with::<JsNumbers>(keys) else {
             return Value::Foreign(Foreign::Unreadable);
-        }
-        let keys: Array = keys.unchecked_into();
-        let mut entries = Vec::with_capacity(keys.length() as usize);
-        for key in keys.iter() {
-            let name = key.as_string().unwrap_or_default();
-            if name.contains('\u{FFFD}') && !key.unchecked_ref::<Text>().is_well_formed() {
+        };
+        let mut entries = Vec::with_capacity(keys.len());
+        for (index, key) in keys.into_iter().enumerate() {
+            let Value::String(name) = key else {
                 // The key cannot be copied exactly; the rules report the
-                // object that holds it (the name is kept only for debugging).
-                entries.push((name, Value::Foreign(Foreign::IllFormedKey)));
+                // object that holds it.
+                entries.push((String::from("\u{FFFD}"), Value::Foreign(Foreign::IllFormedKey)));
                 continue;
-            }
-            let value = self.read(&property(object, &key), depth + 1);
+            };
+            let value = self.read(&property_at(object, index as u32, &self.state), depth + 1);
             // A property whose value is `undefined` is absent.
             if value != Value::Foreign(Foreign::Undefined) {
                 entries.push((name, value));
             }
         }
         Value::Object(entries)
-    }
-
-    /// Why `JSON.stringify` would not read `object` by its own enumerable
-    /// properties as we do, if it would not. Any ordinary object is read so
-    /// (a class instance, `Object.create(p)`, a null-prototype object); a
-    /// `Map`, `Set`, `Date`, `RegExp`, boxed primitive, typed array or an
-    /// object inheriting `toJSON` is not, since its data would be dropped or
-    /// replaced. (An own `toJSON` method is an enumerable key, read and
-    /// reported as a function.)
-    fn not_plain(&self, object: &JsValue) -> Option<Foreign> {
-        let prototype = prototype_of(object);
-        if self.prototype_is_clean && prototype == self.object_prototype {
-            return None; // the common case, `{...}`: decided in two calls
-        }
-        if prototype.is_symbol() {
-            return Some(Foreign::Unreadable);
-        }
-        match object_tag(object).as_str() {
-            "[object Object]" => {}
-            "" => return Some(Foreign::Unreadable),
-            _ => return Some(Foreign::NonPlainObject),
-        }
-        let to_json = property(object, &self.to_json);
-        if to_json.is_undefined() {
-            None
-        } else if to_json.is_symbol() && to_json == self.unreadable {
-            Some(Foreign::Unreadable)
-        } else {
-            Some(Foreign::NonPlainObject)
-        }
     }
 }
 
