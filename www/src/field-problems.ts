@@ -1,17 +1,9 @@
 import type { AttachmentList } from "./attachments";
 import { byId, h } from "./dom";
 import { formatPath, type FormIssue, type IssuePath } from "./form-issues";
+import { SCALAR_FIELDS } from "./request-fields";
 
-/** The request fields that have a control of their own, named like the field. */
-const FIELD_NAMES = new Set([
-  "prompt",
-  "workspaceElementType",
-  "workspaceElementId",
-  "testCustomerId",
-  "isExternal",
-  "modelId",
-  "agentName",
-]);
+const FIELD_NAMES = new Set<string>(SCALAR_FIELDS);
 
 /** Where an issue is shown: a control (or a fieldset) and how much of the path it already stands for. */
 interface Target {

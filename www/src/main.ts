@@ -4,6 +4,7 @@ import { checkRequest } from "./check-request";
 import { byId, h } from "./dom";
 import { nameOf, showProblems } from "./field-problems";
 import { readForm } from "./read-form";
+import { SCALAR_FIELDS } from "./request-fields";
 import { curlCommand, fetchCode } from "./request-preview";
 import { SAMPLE_REQUEST } from "./sample-request";
 import { fillSelect } from "./select-options";
@@ -42,17 +43,7 @@ document.documentElement.dataset["ready"] = "true";
 
 function fillSample(): void {
   const sample = SAMPLE_REQUEST;
-  for (const name of [
-    "prompt",
-    "workspaceElementType",
-    "workspaceElementId",
-    "testCustomerId",
-    "isExternal",
-    "modelId",
-    "agentName",
-    "token",
-    "baseUrl",
-  ] as const) {
+  for (const name of [...SCALAR_FIELDS, "token", "baseUrl"] as const) {
     const element = form.elements.namedItem(name);
     if (
       element instanceof HTMLInputElement ||
