@@ -176,7 +176,7 @@ fn main() {
     );
     row(
         "(a) validate + answer JSON, Value given",
-        measure(&s, || outcome_json(&validate_create_agent_session(black_box(&valid))).len() > 0),
+        measure(&s, || !outcome_json(&validate_create_agent_session(black_box(&valid))).is_empty()),
     );
     row("(a) JSON text -> parse -> validate", measure(&s, || from_text(black_box(VALID_REQUEST))));
     row(
@@ -189,7 +189,7 @@ fn main() {
     );
     row(
         "(b) validate invalid + answer JSON, Value given",
-        measure(&s, || outcome_json(&validate_create_agent_session(black_box(&invalid))).len() > 0),
+        measure(&s, || !outcome_json(&validate_create_agent_session(black_box(&invalid))).is_empty()),
     );
     row(
         "(b) JSON text -> parse -> validate -> answer JSON",
@@ -201,7 +201,7 @@ fn main() {
     );
     row(
         "(c) parse_agent_session_text + answer JSON",
-        measure(&s, || outcome_json(&parse_agent_session_text(black_box(SESSION))).len() > 0),
+        measure(&s, || !outcome_json(&parse_agent_session_text(black_box(SESSION))).is_empty()),
     );
     row(
         "(d) parse_agent_session, Value given",
@@ -209,13 +209,13 @@ fn main() {
     );
     row(
         "(d) parse_agent_session + answer JSON, Value given",
-        measure(&s, || outcome_json(&parse_agent_session(black_box(&session))).len() > 0),
+        measure(&s, || !outcome_json(&parse_agent_session(black_box(&session))).is_empty()),
     );
     row(
         "(e) build request + answer JSON, Values given",
         measure(&s, || {
-            outcome_json(&build_create_agent_session_request(black_box(&valid), black_box(&options))).len()
-                > 0
+            !outcome_json(&build_create_agent_session_request(black_box(&valid), black_box(&options)))
+                .is_empty()
         }),
     );
     println!("  {:<56} {:>9}", "parts", "");

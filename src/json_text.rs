@@ -692,8 +692,89 @@ fn write_js_number(out: &mut String, number: f64) {
             out.push_str(rest);
         }
         out.push('e');
-        out.push(if n - 1 >= 0 { '+' } else { '-' });
+        out.push(if n > 0 { '+' } else { '-' });
         out.push_str(&(n - 1).abs().to_string());
+    }
+}
+
+/// A value that writes itself as JSON text (the shape JS callers receive).
+pub trait ToJson {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>);
+
+    /// The JSON text, numbers written by `N`.
+    fn to_json_with<N: NumberText>(&self) -> String {
+        let mut w = JsonWriter::<N>::with_numbers();
+        self.write_json(&mut w);
+        w.finish()
+    }
+
+    /// The JSON text.
+    fn to_json(&self) -> String {
+        self.to_json_with::<RustNumbers>()
+    }
+}
+
+impl<N: NumberText> JsonWriter<N> {
+    /// Starts an object; its members are written through the returned
+    /// writer, and `end` closes it.
+    pub fn object(&mut self) -> ObjectWriter<'_, N> {
+        self.out.push('{');
+        ObjectWriter { w: self, first: true }
+    }
+}
+
+/// Writes the members of one object, commas included.
+pub struct ObjectWriter<'w, N> {
+    w: &'w mut JsonWriter<N>,
+    first: bool,
+}
+
+impl<N: NumberText> ObjectWriter<'_, N> {
+    /// Writes `"key":` and hands back the writer for the value.
+    pub fn key(&mut self, key: &str) -> &mut JsonWriter<N> {
+        if !self.first {
+            self.w.out.push(',');
+        }
+        self.first = false;
+        self.w.key(key);
+        self.w
+    }
+
+    pub fn string(&mut self, key: &str, value: &str) {
+        self.key(key).string(value);
+    }
+
+    pub fn boolean(&mut self, key: &str, value: bool) {
+        self.key(key).raw(if value { "true" } else { "false" });
+    }
+
+    pub fn optional_string(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.string(key, value);
+        }
+    }
+
+    pub fn optional_boolean(&mut self, key: &str, value: Option<bool>) {
+        if let Some(value) = value {
+            self.boolean(key, value);
+        }
+    }
+
+    pub fn end(self) {
+        self.w.out.push('}');
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
+        w.raw("[");
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                w.raw(",");
+            }
+            item.write_json(w);
+        }
+        w.raw("]");
     }
 }
 
@@ -820,86 +901,5 @@ mod tests {
         assert_eq!(depth, MAX_DEPTH);
         assert_eq!(value, Value::Foreign(Foreign::TooDeep));
         assert!(parse(&("[".repeat(5000) + "1," + &"]".repeat(5000))).is_err());
-    }
-}
-
-/// A value that writes itself as JSON text (the shape JS callers receive).
-pub trait ToJson {
-    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>);
-
-    /// The JSON text, numbers written by `N`.
-    fn to_json_with<N: NumberText>(&self) -> String {
-        let mut w = JsonWriter::<N>::with_numbers();
-        self.write_json(&mut w);
-        w.finish()
-    }
-
-    /// The JSON text.
-    fn to_json(&self) -> String {
-        self.to_json_with::<RustNumbers>()
-    }
-}
-
-impl<N: NumberText> JsonWriter<N> {
-    /// Starts an object; its members are written through the returned
-    /// writer, and `end` closes it.
-    pub fn object(&mut self) -> ObjectWriter<'_, N> {
-        self.out.push('{');
-        ObjectWriter { w: self, first: true }
-    }
-}
-
-/// Writes the members of one object, commas included.
-pub struct ObjectWriter<'w, N> {
-    w: &'w mut JsonWriter<N>,
-    first: bool,
-}
-
-impl<N: NumberText> ObjectWriter<'_, N> {
-    /// Writes `"key":` and hands back the writer for the value.
-    pub fn key(&mut self, key: &str) -> &mut JsonWriter<N> {
-        if !self.first {
-            self.w.out.push(',');
-        }
-        self.first = false;
-        self.w.key(key);
-        self.w
-    }
-
-    pub fn string(&mut self, key: &str, value: &str) {
-        self.key(key).string(value);
-    }
-
-    pub fn boolean(&mut self, key: &str, value: bool) {
-        self.key(key).raw(if value { "true" } else { "false" });
-    }
-
-    pub fn optional_string(&mut self, key: &str, value: Option<&str>) {
-        if let Some(value) = value {
-            self.string(key, value);
-        }
-    }
-
-    pub fn optional_boolean(&mut self, key: &str, value: Option<bool>) {
-        if let Some(value) = value {
-            self.boolean(key, value);
-        }
-    }
-
-    pub fn end(self) {
-        self.w.out.push('}');
-    }
-}
-
-impl<T: ToJson> ToJson for [T] {
-    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
-        w.raw("[");
-        for (i, item) in self.iter().enumerate() {
-            if i > 0 {
-                w.raw(",");
-            }
-            item.write_json(w);
-        }
-        w.raw("]");
     }
 }
