@@ -94,6 +94,9 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
+    /// `toCurl`'s optional second argument, typed from the Rust type.
+    #[wasm_bindgen(typescript_type = "CurlOptions")]
+    pub type CurlOptionsArg;
     /// A JS string, seen only to ask whether UTF-8 can carry it.
     type Text;
     #[wasm_bindgen(method, js_name = isWellFormed)]
@@ -291,11 +294,13 @@ pub fn parse_agent_session_js(
 #[wasm_bindgen(js_name = toCurl)]
 pub fn to_curl_js(
     #[wasm_bindgen(unchecked_param_type = "HttpRequest")] request: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CurlOptions")] options: &JsValue,
+    options: Option<CurlOptionsArg>,
 ) -> Result<String, JsValue> {
     // Only an own `revealToken: true` reveals: an inherited one (a polluted
     // `Object.prototype`) must not.
-    let reveal_token = Reader::read_argument(options).get("revealToken") == Some(&Value::Bool(true));
+    let reveal_token = options.is_some_and(|options| {
+        Reader::read_argument(&options).get("revealToken") == Some(&Value::Bool(true))
+    });
     to_curl(&Reader::read_argument(request), reveal_token).map_err(|issues| {
         let mut words = String::from("toCurl: not an HttpRequest: ");
         for (i, issue) in issues.iter().enumerate() {

@@ -216,14 +216,16 @@ fn the_token_never_reaches_a_message_or_curl() {
     }
     let answer = build_create_agent_session_request_js(&js(GOOD), &js(&format!("{{ token: '{token}' }}")));
     let request = assert_success(&answer);
-    let command = to_curl_js(&request, &JsValue::UNDEFINED).unwrap_or_default();
+    let command = to_curl_js(&request, None).unwrap_or_default();
     assert!(command.starts_with("curl ") && !command.contains(token), "{command}");
-    let revealed = to_curl_js(&request, &js("{ revealToken: true }")).unwrap_or_default();
+    let revealed =
+        to_curl_js(&request, Some(js("{ revealToken: true }").unchecked_into())).unwrap_or_default();
     assert!(revealed.contains(token));
     // Only an own revealToken counts.
-    let inherited = to_curl_js(&request, &js("Object.create({ revealToken: true })")).unwrap_or_default();
+    let inherited = to_curl_js(&request, Some(js("Object.create({ revealToken: true })").unchecked_into()))
+        .unwrap_or_default();
     assert!(inherited.starts_with("curl ") && !inherited.contains(token));
-    assert!(to_curl_js(&js("{}"), &JsValue::UNDEFINED).is_err());
+    assert!(to_curl_js(&js("{}"), None).is_err());
 }
 
 #[wasm_bindgen_test]

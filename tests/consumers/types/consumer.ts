@@ -122,7 +122,9 @@ async function send(token: string): Promise<AgentSession | Issue[]> {
   if (!built.success) return built.issues;
   const request: HttpRequest = built.data;
   const curl: string = toCurl(request, { revealToken: false });
+  const redacted: string = toCurl(request); // SPEC: options are optional
   void curl;
+  void redacted;
   const response = await fetch(request.url, request); // SPEC: fetch(r.url, r) works
   const parsed = parseAgentSession(await response.text());
   if (!parsed.success) return parsed.issues;
