@@ -168,6 +168,20 @@ impl<'a> Checker<'a> {
         text.map(|text| Some(text.to_owned()))
     }
 
+    /// An optional field checked by `rule`: `Some(None)` when absent,
+    /// `Some(Some(v))` when good, `None` when present and bad (reported).
+    pub(crate) fn optional_field<T>(
+        &mut self,
+        entries: &'a Entries,
+        key: &'a str,
+        rule: impl FnOnce(&mut Self, &'a Value) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match field(entries, key) {
+            None => Some(None),
+            Some(value) => self.at_key(key, |c| rule(c, value)).map(Some),
+        }
+    }
+
     /// A boolean field.
     pub(crate) fn boolean_field(
         &mut self,

@@ -84,7 +84,7 @@ pub(crate) fn check_request<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option
     let is_external = c.boolean_field(entries, "isExternal", Optional);
     let model_id = c.enum_field(entries, "modelId", Optional);
     let agent_name = c.enum_field(entries, "agentName", Optional);
-    let prompt_attachments = optional(c, entries, "promptAttachments", |c, v| {
+    let prompt_attachments = c.optional_field(entries, "promptAttachments", |c, v| {
         let items = c.array(v)?;
         let mut attachments = Vec::with_capacity(items.len());
         let mut all_good = true;
@@ -118,20 +118,6 @@ fn check_attachment<'a>(c: &mut Checker<'a>, item: &'a Value) -> Option<PromptAt
     });
     c.unknown_keys(entries, ATTACHMENT_KEYS);
     Some(PromptAttachment { title: title.flatten()?, data: data? })
-}
-
-/// Reads an optional key: `Some(None)` when absent, `Some(Some(v))` when
-/// good, `None` when present and bad (the issue is already reported).
-pub(crate) fn optional<'a, T>(
-    c: &mut Checker<'a>,
-    entries: &'a [(String, Value)],
-    key: &'static str,
-    rule: impl FnOnce(&mut Checker<'a>, &'a Value) -> Option<T>,
-) -> Option<Option<T>> {
-    match field(entries, key) {
-        None => Some(None),
-        Some(value) => c.at_key(key, |c| rule(c, value)).map(Some),
-    }
 }
 
 impl ToJson for CreateAgentSession {

@@ -8,7 +8,6 @@ use crate::checker::{field, Checker, Presence::*, TextForm::*};
 use crate::enums::{AgentName, AgentSessionState, AgentSessionStatus, WorkspaceElementType};
 use crate::issue::Issue;
 use crate::json_text::{self, JsonWriter, NumberText, RustNumbers, ToJson};
-use crate::request::optional;
 use crate::value::Value;
 
 /// A checked session, as the API returns it.
@@ -129,14 +128,14 @@ fn check_session<'a>(c: &mut Checker<'a>, input: &'a Value) -> Option<AgentSessi
     let tenant_id = c.text_field(e, "tenantId", Optional, Any);
     let title = c.text_field(e, "title", Optional, Any);
     let summary = c.text_field(e, "summary", Optional, Any);
-    let cost = optional(c, e, "cost", |c, v| c.finite_number(v));
+    let cost = c.optional_field(e, "cost", |c, v| c.finite_number(v));
     let is_external = c.boolean_field(e, "isExternal", Optional);
-    let output = optional(c, e, "output", |c, v| {
+    let output = c.optional_field(e, "output", |c, v| {
         let entries = c.object(v)?;
         c.json(v)?;
         Some(entries.to_vec())
     });
-    let error = optional(c, e, "error", |c, v| check_error_data(c, v));
+    let error = c.optional_field(e, "error", |c, v| check_error_data(c, v));
     Some(AgentSession {
         id: id.flatten()?,
         workspace_id: workspace_id.flatten()?,
@@ -204,9 +203,9 @@ fn check_error_link<'a>(c: &mut Checker<'a>, input: &'a Value) -> (Option<ErrorD
     let message = c.text_field(e, "message", Required, Any);
     let error_type = c.text_field(e, "type", Optional, Any);
     let key = c.text_field(e, "key", Optional, Any);
-    let data = optional(c, e, "data", |c, v| c.json(v));
-    let stack = optional(c, e, "stack", |c, v| c.json(v));
-    let logs = optional(c, e, "logs", |c, v| {
+    let data = c.optional_field(e, "data", |c, v| c.json(v));
+    let stack = c.optional_field(e, "stack", |c, v| c.json(v));
+    let logs = c.optional_field(e, "logs", |c, v| {
         c.array(v)?;
         match c.json(v)? {
             Value::Array(items) => Some(items),

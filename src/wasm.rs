@@ -103,6 +103,11 @@ extern "C" {
     fn is_well_formed(this: &Text) -> bool;
 }
 
+thread_local! {
+    /// The helpers' "it threw" symbol, fetched once rather than per call.
+    static UNREADABLE: JsValue = unreadable();
+}
+
 /// Reads a JS value the way `JSON.stringify` would see it, marking what it
 /// would not carry faithfully instead of dropping or altering it. Every
 /// call into JS costs far more than the Rust work around it, so the common
@@ -116,7 +121,7 @@ struct Reader {
 
 impl Reader {
     fn read_argument(value: &JsValue) -> Value {
-        let mut reader = Reader { state: begin(), unreadable: unreadable() };
+        let mut reader = Reader { state: begin(), unreadable: UNREADABLE.with(JsValue::clone) };
         reader.read(value, 0)
     }
 
