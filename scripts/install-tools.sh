@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, skipping what is already
-# there. See ../shared/TOOLCHAIN.md for why each tool comes from where it does
+# there. See spec/TOOLCHAIN.md for why each tool comes from where it does
 # (this machine reaches crates.io, npm, PyPI and Debian only).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,8 +7,8 @@ use membrane_agent_session::{
 
 /// The values SPEC.md lists for `name` in its enumeration table.
 fn spec_values(name: &str) -> Vec<String> {
-    let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/spec/SPEC.md"))
-        .expect("../shared/spec/SPEC.md is beside the project");
+    let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/SPEC.md"))
+        .expect("spec/SPEC.md is in the repository");
     let row = spec
         .lines()
         .find(|line| line.starts_with(&format!("| {name} (")))
@@ -37,7 +37,7 @@ fn every_enum_matches_spec_in_order() {
 fn the_source_page_lists_the_same_values() {
     let page = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/spec/seed-create-agent-session.txt"
+        "/spec/seed-create-agent-session.txt"
     ))
     .expect("the source page is beside SPEC.md");
     for list in [
@@ -54,7 +54,7 @@ fn the_source_page_lists_the_same_values() {
 #[test]
 fn the_pattern_is_spec_letter_for_letter() {
     let spec =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/spec/SPEC.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/SPEC.md")).unwrap();
     let fenced = spec.split("```\n").nth(1).expect("SPEC has a fenced pattern").trim_end();
     assert_eq!(membrane_agent_session::timestamp::TIMESTAMP_PATTERN, fenced);
 }

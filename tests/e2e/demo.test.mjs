@@ -4,7 +4,7 @@
 // with www/serve.mjs and starts a stub of the API, both on loopback ports the
 // OS picks. Screenshots go to tests/artifacts/.
 //
-// The lists below are copied from shared/spec/SPEC.md on purpose: the test
+// The lists below are copied from spec/SPEC.md on purpose: the test
 // must not take them from the package it checks.
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";

@@ -1,7 +1,7 @@
 // What SPEC.md ("Enumerations", "JavaScript API") promises, written out
 // here so that the consumer tests do not take their expectations from the
 // package they test. package.test.mjs checks this copy against SPEC.md
-// itself whenever ../shared/spec/SPEC.md is beside the repository.
+// itself (spec/SPEC.md, the repository's copy of the contract).
 
 export const ENUMERATIONS = {
   WORKSPACE_ELEMENT_TYPES: [

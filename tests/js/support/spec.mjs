@@ -1,4 +1,4 @@
-// Reads the contract, shared/spec/SPEC.md, at run time, so that the oracles
+// Reads the contract, spec/SPEC.md (the repository's copy), at run time, so that the oracles
 // in these tests (the timestamp pattern, the enumerations) are the documented
 // ones and not a copy kept by the code under test.
 import { existsSync, readFileSync } from "node:fs";
@@ -10,11 +10,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..
 /** Where SPEC.md is looked for, first match wins. */
 export const SPEC_CANDIDATES = [
   process.env.MEMBRANE_SPEC_MD,
-  join(REPO_ROOT, "../shared/spec/SPEC.md"),
-  join(REPO_ROOT, "shared/spec/SPEC.md"),
   join(REPO_ROOT, "spec/SPEC.md"),
-  join(REPO_ROOT, "docs/SPEC.md"),
-  join(REPO_ROOT, "SPEC.md"),
 ].filter(Boolean);
 
 let cached;
