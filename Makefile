@@ -46,7 +46,7 @@ test-wasm-browser:
 # and the demo's own TypeScript against the generated declarations.
 test-js:
 	tsc -p www --noEmit
-	node --test tests/js/ tests/consumers/ tests/e2e/
+	node --test tests/js/ tests/consumers/ tests/interop/ tests/e2e/
 
 bench: pkg
 	node bench/bench.mjs
