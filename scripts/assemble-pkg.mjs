@@ -1,47 +1,100 @@
 #!/usr/bin/env node
-// Turns the two wasm-bindgen outputs in pkg/node (--target nodejs) and
-// pkg/web (--target web) into one npm package, `membrane-agent-session`,
-// that works in Node (import and require, no init call), in bundlers and in a
-// plain <script type="module"> (top-level await loads the wasm).
+// Turns `wasm-pack build --target web` output into the npm package
+// `membrane-agent-session`: ONE ES module that holds the wasm-bindgen glue
+// and the wasm bytes (base64), compiled synchronously when it is imported, so
+// that every consumer works with no configuration and no init call: Node
+// (import and require), bundlers (Vite, webpack, Rollup, esbuild, Parcel,
+// browser or server targets), a plain <script type="module">, a Web Worker.
 //
-//   node scripts/assemble-pkg.mjs [PKG_DIR]     (default: <repo>/pkg)
+//   node scripts/assemble-pkg.mjs [WASM_PACK_OUT] [PKG_DIR]
+//     WASM_PACK_OUT  default <repo>/target/wasm-pack/web (or <repo>/pkg/web)
+//     PKG_DIR        default <repo>/pkg (its whole content is rewritten)
 //
-// Idempotent: every file it writes is rewritten whole on each run. It fails
-// (exit 1, with the reason) when an input is missing or the built module does
-// not export what the package promises, so a broken build never becomes a
-// package that breaks only in a user's hands.
+// Why inlined and synchronous: a separate .wasm behind
+// `new URL('x.wasm', import.meta.url)` is copied by some bundlers and not by
+// others (Rollup, esbuild), is lost by server bundles, and the async loading it
+// needs (top-level await) breaks `require()` and CommonJS bundles. A module
+// of about 100 KB compiles synchronously even on a browser's main thread
+// (Chromium allows up to 8 MiB there), so the package needs no await at all.
+//
+// It fails (exit 1, with the reason, nothing written) when an input is
+// missing, when wasm-bindgen's output no longer has the shape this script
+// rewrites, or when the built package does not export what it promises, so a
+// broken build never becomes a package that breaks only in a user's hands.
 //
 // No dependencies: Node's standard library only.
 
 import { createRequire } from 'node:module';
 import {
-  copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync,
+  existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync,
   rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PKG = resolve(process.argv[2] ?? join(ROOT, 'pkg'));
+// Until the Makefile builds into target/wasm-pack/web, an older layout's
+// pkg/web (the same --target web output) is taken when it is there.
+const LEGACY_INPUT = join(ROOT, 'pkg', 'web');
+const INPUT = resolve(process.argv[2] ??
+  (existsSync(join(LEGACY_INPUT, 'membrane_agent_session.js')) ? LEGACY_INPUT : join(ROOT, 'target', 'wasm-pack', 'web')));
+const PKG = resolve(process.argv[3] ?? join(ROOT, 'pkg'));
 const BASE = 'membrane_agent_session';
 const PACKAGE_NAME = 'membrane-agent-session';
+const INTEROP_SOURCE = join(ROOT, 'js', 'interop.js');
+const README_SOURCE = join(ROOT, 'npm', 'README.md');
+const LICENSE_SOURCE = join(ROOT, 'LICENSE');
+// The Node versions that can require() an ES module (index.cjs does), each
+// checked by tests/consumers/node-versions.test.mjs.
+const NODE_ENGINES = '^20.19.0 || >=22.12.0';
 
-// The public surface, exactly SPEC's "JavaScript API" list.
-const FUNCTIONS = [
-  'isWorkspaceElementType', 'isModelId', 'isAgentName', 'isAgentSessionStatus',
-  'isAgentSessionState', 'isTimestamp', 'validateCreateAgentSession',
-  'buildCreateAgentSessionRequest', 'parseAgentSession', 'toCurl',
+// ---------------------------------------------------------------------------
+// The public surface: SPEC's list, exactly. `required: false` marks a name
+// whose implementation has not landed yet: it is exported as soon as the build
+// provides it and reported (not fatal) while it does not. Flip it to `true`
+// when it lands, so that losing it again fails the build.
+
+// Functions of the wasm glue (Rust, via wasm-bindgen).
+const GLUE_FUNCTIONS = [
+  { name: 'isWorkspaceElementType', required: true },
+  { name: 'isModelId', required: true },
+  { name: 'isAgentName', required: true },
+  { name: 'isAgentSessionStatus', required: true },
+  { name: 'isAgentSessionState', required: true },
+  { name: 'isTimestamp', required: true },
+  { name: 'validateCreateAgentSession', required: true },
+  { name: 'buildCreateAgentSessionRequest', required: true },
+  { name: 'parseAgentSession', required: true },
+  { name: 'toCurl', required: true },
+  // The session lifecycle (SPEC "The session lifecycle").
+  { name: 'buildGetAgentSessionRequest', required: false },
+  { name: 'buildListAgentSessionsRequest', required: false },
+  { name: 'buildSendAgentSessionMessageRequest', required: false },
+  { name: 'buildInterruptAgentSessionRequest', required: false },
+  { name: 'parseAgentSessionList', required: false },
+  { name: 'parseInterruptAgentSessionResponse', required: false },
 ];
-// Each exported array comes from one wasm function (the enum's single
-// definition lives in Rust); the wrappers call it once and freeze the answer.
-// The lower-case helpers themselves are not part of the package's surface.
+
+// Each exported array comes from one glue function (the enumeration's single
+// definition lives in Rust); the entry calls it once and freezes the answer.
+// The lower-case functions themselves stay internal.
 const ARRAYS = [
-  { name: 'WORKSPACE_ELEMENT_TYPES', from: 'workspaceElementTypes', type: 'WorkspaceElementType', what: 'workspace element types' },
-  { name: 'MODEL_IDS', from: 'modelIds', type: 'ModelId', what: 'model ids' },
-  { name: 'AGENT_NAMES', from: 'agentNames', type: 'AgentName', what: 'agent names' },
-  { name: 'AGENT_SESSION_STATUSES', from: 'agentSessionStatuses', type: 'AgentSessionStatus', what: 'agent session statuses' },
-  { name: 'AGENT_SESSION_STATES', from: 'agentSessionStates', type: 'AgentSessionState', what: 'agent session states' },
+  { name: 'WORKSPACE_ELEMENT_TYPES', from: 'workspaceElementTypes', type: 'WorkspaceElementType', what: 'workspace element types', example: 'connector' },
+  { name: 'MODEL_IDS', from: 'modelIds', type: 'ModelId', what: 'model ids', example: 'openai/gpt-5.2' },
+  { name: 'AGENT_NAMES', from: 'agentNames', type: 'AgentName', what: 'agent names', example: 'connection-building' },
+  { name: 'AGENT_SESSION_STATUSES', from: 'agentSessionStatuses', type: 'AgentSessionStatus', what: 'agent session statuses', example: 'running' },
+  { name: 'AGENT_SESSION_STATES', from: 'agentSessionStates', type: 'AgentSessionState', what: 'agent session states', example: 'idle' },
 ];
+
+// Names of js/interop.js (SPEC "Interop"). Required once that file exists
+// and the glue has what it imports (see INTEROP_REQUIRED).
+const INTEROP_NAMES = [
+  'createAgentSessionSchema', 'agentSessionSchema', 'flattenIssues', 'formatIssues',
+  'createAgentSessionJsonSchema', 'agentSessionJsonSchema',
+];
+const INTEROP_REQUIRED = false;
+
 // Types SPEC promises from the package root (generated by tsify).
 const SPEC_TYPES = [
   'WorkspaceElementType', 'ModelId', 'AgentName', 'AgentSessionStatus', 'AgentSessionState',
@@ -51,6 +104,11 @@ const SPEC_TYPES = [
 
 class AssemblyError extends Error {}
 const fail = (message) => { throw new AssemblyError(message); };
+const notes = [];
+const note = (message) => notes.push(message);
+
+// ---------------------------------------------------------------------------
+// Inputs
 
 function readCargoPackage() {
   const cargo = join(ROOT, 'Cargo.toml');
@@ -61,195 +119,367 @@ function readCargoPackage() {
   const field = (key) => new RegExp(`^${key}\\s*=\\s*"([^"]*)"`, 'm').exec(table)?.[1];
   const version = field('version');
   if (!version) fail(`no version in the [package] table of ${cargo}`);
-  return { version, description: field('description'), license: field('license') };
+  const repository = field('repository');
+  if (!repository) fail(`no repository in the [package] table of ${cargo}`);
+  return { version, description: field('description'), license: field('license'), repository };
 }
 
-function requireInputs() {
-  const inputs = [];
-  for (const target of ['node', 'web']) {
-    for (const suffix of ['.js', '.d.ts', '_bg.wasm']) inputs.push(join(PKG, target, BASE + suffix));
-  }
-  const missing = inputs.filter((file) => !existsSync(file));
+function readInputs() {
+  const files = {
+    glue: join(INPUT, `${BASE}.js`),
+    dts: join(INPUT, `${BASE}.d.ts`),
+    wasm: join(INPUT, `${BASE}_bg.wasm`),
+    readme: README_SOURCE,
+    license: LICENSE_SOURCE,
+  };
+  const missing = Object.values(files).filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    fail(`the wasm-bindgen output is incomplete; missing:\n  ${missing.join('\n  ')}\n` +
-      'build pkg/node (--target nodejs) and pkg/web (--target web) first');
+    fail(`an input is missing:\n  ${missing.join('\n  ')}\n` +
+      `(the wasm-bindgen output comes from \`wasm-pack build --target web --out-dir ${relative(ROOT, INPUT)}\`)`);
   }
+  const glue = readFileSync(files.glue, 'utf8');
+  if (!/\bfunction initSync\(/.test(glue) || !/\bnew WebAssembly\.Instance\(/.test(glue)) {
+    fail(`${files.glue} does not look like --target web output (no synchronous initSync)`);
+  }
+  return {
+    glue,
+    glueFile: files.glue,
+    dts: readFileSync(files.dts, 'utf8'),
+    wasm: readFileSync(files.wasm),
+    readme: readFileSync(files.readme, 'utf8'),
+    license: readFileSync(files.license, 'utf8'),
+  };
 }
 
-// Names of the types and interfaces a generated .d.ts exports.
+// ---------------------------------------------------------------------------
+// The glue, rewritten into one self-contained module
+
+// wasm-bindgen writes each `inline_js` snippet as its own ES module under
+// snippets/, imported by name and as namespaces (the wasm imports some of
+// its functions directly). Each becomes a local namespace object here, so the
+// package is one file with no relative imports to lose.
+function inlineSnippets(glue) {
+  const snippets = new Map(); // path -> local name
+  const local = (path) => {
+    if (!snippets.has(path)) snippets.set(path, `__snippet${snippets.size}`);
+    return snippets.get(path);
+  };
+  const out = glue.replace(/^import\s+(.+?)\s+from\s+(['"])(\.\/snippets\/[^'"]+)\2;?[^\S\n]*$/gm, (line, clause, _q, path) => {
+    const name = local(path);
+    const star = /^\*\s+as\s+([\w$]+)$/.exec(clause);
+    if (star) return `const ${star[1]} = ${name};`;
+    const named = /^\{([^}]*)\}$/.exec(clause);
+    if (!named) fail(`cannot rewrite this snippet import of the glue: ${line}`);
+    const bindings = named[1].split(',').map((b) => b.trim()).filter(Boolean)
+      .map((b) => b.replace(/^([\w$]+)\s+as\s+([\w$]+)$/, '$1: $2'));
+    return `const { ${bindings.join(', ')} } = ${name};`;
+  });
+  const remaining = /^\s*import\b.*$/m.exec(out);
+  if (remaining) fail(`the glue has an import this script does not know: ${remaining[0]}`);
+
+  const defs = [];
+  for (const [path, name] of snippets) {
+    const file = join(INPUT, path);
+    if (!existsSync(file)) fail(`the glue imports ${path}, which is missing from ${INPUT}`);
+    const source = readFileSync(file, 'utf8');
+    const exported = [];
+    const body = source.replace(/^export\s+((?:async\s+)?function\*?|const|let|var|class)\s+([\w$]+)/gm, (_m, kind, id) => {
+      exported.push(id);
+      return `${kind} ${id}`;
+    });
+    if (/^\s*(export|import)\b/m.test(body)) fail(`${file}: only plain "export function/const/class" snippets can be inlined`);
+    defs.push(`// ${path} (a wasm-bindgen inline_js snippet), as a namespace object.
+const ${name} = (() => {
+${body.trim()}
+return { ${exported.join(', ')} };
+})();`);
+  }
+  return { glue: out, snippetDefinitions: defs.join('\n\n') };
+}
+
+// Removes a top-level declaration that starts with `header` at the start of a
+// line and ends at the next line that is a lone `}` (wasm-bindgen's layout).
+function removeTopLevelFunction(source, header) {
+  const start = source.indexOf(`\n${header}`);
+  if (start < 0) fail(`the glue no longer has \`${header}\`: check wasm-bindgen's --target web output`);
+  const end = source.indexOf('\n}\n', start + 1);
+  if (end < 0) fail(`cannot find the end of \`${header}\` in the glue`);
+  return source.slice(0, start) + source.slice(end + 2);
+}
+
+function removeLine(source, line) {
+  const pattern = new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\S\\n]*\\n`, 'm');
+  if (!pattern.test(source)) fail(`the glue no longer has the line \`${line}\``);
+  return source.replace(pattern, '');
+}
+
+function decoderSource(base64) {
+  return `
+// The module's bytes, inlined (base64), so that no bundler or server has an
+// asset to copy or lose. Decoded with web APIs only (a Node-only API would
+// make bundlers add a polyfill): Uint8Array.fromBase64 where the runtime
+// has it, else atob.
+const WASM_BASE64 = '${base64}';
+
+function wasmBytes(base64) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+// Compiled and instantiated synchronously, once, when this module is first
+// evaluated: every export works on the next line, with no init call.
+initSync({ module: wasmBytes(WASM_BASE64) });
+`;
+}
+
+const GENERATED = 'Generated by scripts/assemble-pkg.mjs; do not edit.';
+
+function rewriteGlue(glue, wasm) {
+  let js = glue;
+  const { glue: withoutImports, snippetDefinitions } = inlineSnippets(js);
+  js = withoutImports;
+  // The asynchronous loader fetches `new URL('…_bg.wasm', import.meta.url)`;
+  // that expression alone sends webpack and Parcel looking for an asset.
+  js = removeTopLevelFunction(js, 'async function __wbg_load(');
+  js = removeTopLevelFunction(js, 'async function __wbg_init(');
+  js = removeTopLevelFunction(js, 'async function __wbg_init_once(');
+  js = removeLine(js, 'let __wbg_init_promise;');
+  js = removeLine(js, 'export { initSync, __wbg_init as default };');
+  const header = `// ${GENERATED}
+// wasm-bindgen's --target web glue with its wasm inlined and instantiated at
+// import. Internal: import the package root, not this file.
+`;
+  const firstCode = js.search(/^(?!\/\*.*\*\/\s*$)(?!\s*$)/m);
+  js = header + js.slice(0, firstCode) + snippetDefinitions + '\n' + js.slice(firstCode).replace(/\n*$/, '\n') +
+    decoderSource(wasm.toString('base64'));
+  for (const [pattern, why] of [
+    [/import\.meta/, 'import.meta (bundlers resolve assets from it)'],
+    [/new URL\(/, 'new URL( (bundlers treat it as an asset reference)'],
+    [/_bg\.wasm/, 'a reference to the .wasm file'],
+    [/\bfetch\(/, 'fetch('],
+    [/\bBuffer\b/, 'Buffer (bundlers add a polyfill)'],
+    [/\brequire\(/, 'require('],
+    [/\bprocess\./, 'process.'],
+    [/\bawait\b/, 'await (the module must load synchronously)'],
+    [/^\s*(import|export\s+\*|export\s+default)\b/m, 'an import or default export'],
+  ]) {
+    if (pattern.test(js)) fail(`the rewritten glue still contains ${why}`);
+  }
+  return js;
+}
+
+// The glue's declarations without its loader (InitInput, initSync, the
+// default init): they name DOM types (RequestInfo, Response) that a Node
+// TypeScript project may not have, and the package has no init to call.
+function rewriteGlueDts(dts) {
+  const cut = dts.search(/^export type InitInput\b/m);
+  if (cut < 0) fail(`${BASE}.d.ts no longer has \`export type InitInput\`: check wasm-bindgen's output`);
+  const kept = dts.slice(0, cut).replace(/\s*$/, '\n');
+  if (/\binitSync\b|\bInitOutput\b/.test(kept)) fail(`${BASE}.d.ts: cannot separate the loader's declarations`);
+  return `// ${GENERATED}\n${kept}`;
+}
+
+// ---------------------------------------------------------------------------
+// Declarations
+
 function declaredTypeNames(dts) {
-  const names = new Set();
+  const names = [];
   for (const m of dts.matchAll(/^export\s+(?:declare\s+)?(?:type|interface)\s+([A-Za-z_$][\w$]*)/gm)) {
-    names.add(m[1]);
+    if (!names.includes(m[1])) names.push(m[1]);
   }
-  return [...names];
+  return names;
 }
 
-function declaredFunctionNames(dts) {
+function declaredValueNames(dts) {
   const names = new Set();
-  for (const m of dts.matchAll(/^export\s+(?:declare\s+)?function\s+([A-Za-z_$][\w$]*)/gm)) {
+  for (const m of dts.matchAll(/^export\s+(?:declare\s+)?(?:function|const|let|var)\s+([A-Za-z_$][\w$]*)/gm)) {
     names.add(m[1]);
   }
   return names;
 }
 
-function checkDeclarations(target) {
-  const file = join(PKG, target, `${BASE}.d.ts`);
-  const dts = readFileSync(file, 'utf8');
-  const types = declaredTypeNames(dts);
-  const functions = declaredFunctionNames(dts);
-  const missingTypes = SPEC_TYPES.filter((t) => !types.includes(t));
-  const missingFunctions = [...FUNCTIONS, ...ARRAYS.map((a) => a.from)].filter((f) => !functions.has(f));
-  if (missingTypes.length > 0 || missingFunctions.length > 0) {
-    fail(`${file} lacks ` + [
-      missingTypes.length ? `types: ${missingTypes.join(', ')}` : '',
-      missingFunctions.length ? `functions: ${missingFunctions.join(', ')}` : '',
-    ].filter(Boolean).join('; '));
-  }
-  return types;
-}
+// ---------------------------------------------------------------------------
+// The package's own files
 
-function checkArray(where, name, value) {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {
-    fail(`${where}: ${name}() should return a non-empty array of strings, got ${JSON.stringify(value)}`);
-  }
-}
+function indexJs({ functions, interop }) {
+  return `// ${GENERATED}
+// The package root, for every consumer (index.cjs re-exports this module).
+// The wasm is compiled synchronously while ${BASE}.js is evaluated:
+// no init call, no top-level await.
+import {
+${[...functions, ...ARRAYS.map((a) => a.from)].map((n) => `  ${n},`).join('\n')}
+} from './${BASE}.js';
 
-function checkExports(where, module) {
-  const absent = [...FUNCTIONS, ...ARRAYS.map((a) => a.from)].filter((n) => typeof module[n] !== 'function');
-  if (absent.length > 0) fail(`${where} does not export the functions: ${absent.join(', ')}`);
-  const arrays = {};
-  for (const { from } of ARRAYS) {
-    arrays[from] = module[from]();
-    checkArray(where, from, arrays[from]);
-  }
-  return arrays;
-}
+export {
+${functions.map((n) => `  ${n},`).join('\n')}
+};
 
-// Loads both builds for real: a module that links but lacks an export, or
-// whose two builds disagree, must stop here.
-async function checkBuilds() {
-  const require = createRequire(import.meta.url);
-  const nodeArrays = checkExports('pkg/node', require(join(PKG, 'node', `${BASE}.js`)));
-  const web = await import(pathToFileURL(join(PKG, 'web', `${BASE}.js`)).href);
-  if (typeof web.default !== 'function' || typeof web.initSync !== 'function') {
-    fail('pkg/web does not look like --target web output (no default init / initSync export)');
-  }
-  web.initSync({ module: readFileSync(join(PKG, 'web', `${BASE}_bg.wasm`)) });
-  const webArrays = checkExports('pkg/web', web);
-  if (JSON.stringify(nodeArrays) !== JSON.stringify(webArrays)) {
-    fail('pkg/node and pkg/web disagree on the enumeration arrays: rebuild both from the same source');
-  }
+${ARRAYS.map((a) => `export const ${a.name} = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ ${a.from}());`).join('\n')}
+${interop.length ? `
+export {
+${interop.map((n) => `  ${n},`).join('\n')}
+} from './interop.js';
+` : ''}`;
 }
-
-const GENERATED = 'Generated by scripts/assemble-pkg.mjs; do not edit.';
 
 function indexCjs() {
   return `'use strict';
 // ${GENERATED}
-// Node, require(): the wasm is compiled synchronously when this file loads.
-// index.mjs re-exports this very module, so import and require share one
-// wasm instance and the same frozen arrays.
-const wasm = require('./node/${BASE}.js');
-
-${FUNCTIONS.map((f) => `exports.${f} = wasm.${f};`).join('\n')}
-
-${ARRAYS.map((a) => `exports.${a.name} = Object.freeze(wasm.${a.from}());`).join('\n')}
+// require('${PACKAGE_NAME}'): the ES module itself, loaded with require()
+// (Node ^20.19 || >=22.12, and every bundler). So import and require share
+// one module, one wasm instance and the same frozen arrays, and a bundle that
+// require()s the package gets the functions, not a Promise.
+module.exports = require('./index.js');
 `;
 }
 
-function indexMjs() {
-  const names = [...FUNCTIONS, ...ARRAYS.map((a) => a.name)];
-  return `// ${GENERATED}
-// Node, import: the same instance as require('membrane-agent-session').
-import cjs from './index.cjs';
-
-export const {
-${names.map((n) => `  ${n},`).join('\n')}
-} = cjs;
-`;
+function arrayDeclaration(a) {
+  return `/**
+ * All ${a.what} SPEC allows, in the order of its table; frozen.
+ *
+ * @example
+ * ${a.name}.includes("${a.example}"); // true
+ * ${a.name}.map((value) => ({ value, label: value })); // options for a <select>
+ */
+export declare const ${a.name}: readonly ${a.type}[];`;
 }
 
-function browserJs() {
-  return `// ${GENERATED}
-// Browsers and bundlers. Top-level await loads the wasm before any export is
-// used, so there is no init call to make. The URL is written out literally so
-// that bundlers (Vite, webpack, Rollup, esbuild with a loader) see the asset
-// and copy it; without a bundler the browser fetches it next to this file.
-import init, {
-${[...FUNCTIONS, ...ARRAYS.map((a) => a.from)].map((n) => `  ${n},`).join('\n')}
-} from './web/${BASE}.js';
-
-await init({ module_or_path: new URL('./web/${BASE}_bg.wasm', import.meta.url) });
-
-export {
-${FUNCTIONS.map((n) => `  ${n},`).join('\n')}
-};
-
-${ARRAYS.map((a) => `export const ${a.name} = Object.freeze(${a.from}());`).join('\n')}
-`;
-}
-
-// The same text serves as index.d.ts (ESM) and index.d.cts (CommonJS): the
-// generated declarations it re-exports are those of pkg/node, which both
-// Node entries load and whose functions equal the web build's.
-function indexDts(typeNames) {
-  const from = `./node/${BASE}.js`;
-  const enumTypes = ARRAYS.map((a) => a.type);
+// index.d.ts (ESM) and index.d.cts (CommonJS) differ only in the extension
+// of the files they re-export from (.js -> .d.ts, .cjs -> .d.cts): each
+// entry's declarations are of its own module kind, as attw checks.
+function indexDts({ ext, functions, glueTypes, interop, interopTypes }) {
+  const glue = `./${BASE}.${ext}`;
   return `// ${GENERATED}
 // Types and functions come from the Rust types (tsify) via wasm-bindgen.
-import type { ${enumTypes.join(', ')} } from '${from}';
+import type { ${ARRAYS.map((a) => a.type).join(', ')} } from '${glue}';
 
 export type {
-${typeNames.map((t) => `  ${t},`).join('\n')}
-} from '${from}';
+${glueTypes.map((t) => `  ${t},`).join('\n')}
+} from '${glue}';
 
 export {
-${FUNCTIONS.map((f) => `  ${f},`).join('\n')}
-} from '${from}';
+${functions.map((f) => `  ${f},`).join('\n')}
+} from '${glue}';
 
-${ARRAYS.map((a) => `/** All ${a.what}, frozen, in the order of the spec's table. */
-export declare const ${a.name}: readonly ${a.type}[];`).join('\n')}
-`;
+${ARRAYS.map(arrayDeclaration).join('\n\n')}
+${interop.length ? `
+export {
+${interop.map((n) => `  ${n},`).join('\n')}
+} from './interop.${ext}';
+
+export type {
+${interopTypes.map((t) => `  ${t},`).join('\n')}
+} from './interop.${ext}';
+` : ''}`;
 }
 
-function packageJson({ version, description, license }) {
-  const exportsMap = {
-    '.': {
-      types: { import: './index.d.ts', require: './index.d.cts' },
-      node: { import: './index.mjs', require: './index.cjs' },
-      browser: './browser.js',
-      default: './browser.js',
-    },
-    './package.json': './package.json',
-  };
-  const files = ['index.cjs', 'index.mjs', 'browser.js', 'index.d.ts', 'index.d.cts', 'node/', 'web/'];
-  if (existsSync(join(ROOT, 'README.md'))) files.push('README.md');
-  if (existsSync(join(ROOT, 'LICENSE'))) files.push('LICENSE');
+function packageJson({ version, description, license, repository }, files) {
   return {
     name: PACKAGE_NAME,
     version,
-    description: description ?? "Validate, build and parse requests for Membrane's POST /agent/sessions (Rust compiled to WebAssembly)",
+    description: description ?? "Validate, build and parse requests for Membrane's agent sessions API (Rust compiled to WebAssembly)",
     license: license ?? 'MIT',
-    keywords: ['membrane', 'agent', 'session', 'validation', 'webassembly', 'wasm'],
+    keywords: ['membrane', 'agent', 'session', 'validation', 'standard-schema', 'webassembly', 'wasm'],
+    repository: { type: 'git', url: repository },
+    homepage: repository,
+    bugs: { url: `${repository.replace(/\/$/, '')}/issues` },
     type: 'module',
-    // Loading any entry instantiates the wasm, and browser.js does it with a
-    // statement that no export depends on: a bundler must never drop it.
-    sideEffects: ['./index.cjs', './index.mjs', './browser.js', './node/*.js'],
-    files,
-    exports: exportsMap,
+    // Importing the package changes nothing outside it: compiling the wasm
+    // only fills the module's own state. A bundle that uses no export may
+    // drop it whole; one that uses any export keeps the module whole, its
+    // instantiation included (bundlers prune by module, not by statement).
+    sideEffects: false,
+    exports: {
+      '.': {
+        import: { types: './index.d.ts', default: './index.js' },
+        require: { types: './index.d.cts', default: './index.cjs' },
+      },
+      './package.json': './package.json',
+    },
     main: './index.cjs',
-    module: './browser.js',
-    types: './index.d.ts',
-    engines: { node: '>=18' },
+    module: './index.js',
+    types: './index.d.cts',
+    files,
+    engines: { node: NODE_ENGINES },
   };
 }
 
-const writeJson = (file, value) => writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+const json = (value) => JSON.stringify(value, null, 2) + '\n';
 
-// `make pkg` links node_modules/membrane-agent-session -> ../pkg so that
-// the repo's tests import the package by name; doing it here as well keeps
-// the assembled package importable whoever runs this script.
+// ---------------------------------------------------------------------------
+// Checks on the real modules
+
+async function importFresh(file) {
+  // A query makes each check a new module instance, even in one process.
+  return import(`${pathToFileURL(file).href}?check=${Date.now()}-${Math.random()}`);
+}
+
+function checkArray(name, value) {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {
+    fail(`${name} should be a non-empty array of strings, got ${JSON.stringify(value)}`);
+  }
+}
+
+function importedNames(source, specifier) {
+  const names = [];
+  const re = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*(['"])${specifier.replace(/[.]/g, '\\.')}\\2`, 'g');
+  for (const m of source.matchAll(re)) {
+    for (const b of m[1].split(',').map((s) => s.trim()).filter(Boolean)) names.push(b.split(/\s+as\s+/)[0]);
+  }
+  return names;
+}
+
+// Decides which interop names ship, from js/interop.js and the glue.
+function planInterop(glueExports) {
+  if (!existsSync(INTEROP_SOURCE)) {
+    if (INTEROP_REQUIRED) fail(`${INTEROP_SOURCE} is missing`);
+    note(`no ${relative(ROOT, INTEROP_SOURCE)} yet: the interop exports are left out`);
+    return null;
+  }
+  const source = readFileSync(INTEROP_SOURCE, 'utf8');
+  const dtsFile = INTEROP_SOURCE.replace(/\.js$/, '.d.ts');
+  if (!existsSync(dtsFile)) fail(`${dtsFile} is missing (the types of ${INTEROP_SOURCE})`);
+  const specifiers = [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s*(['"])([^'"]+)\1/gm)].map((m) => m[2]);
+  const foreign = specifiers.filter((s) => s !== `./${BASE}.js`);
+  if (foreign.length > 0) fail(`${INTEROP_SOURCE} imports ${foreign.join(', ')}; it may import only "./${BASE}.js"`);
+  const lacking = importedNames(source, `./${BASE}.js`).filter((n) => !glueExports.includes(n));
+  if (lacking.length > 0) {
+    const message = `${relative(ROOT, INTEROP_SOURCE)} imports ${lacking.join(', ')}, which the glue does not export`;
+    if (INTEROP_REQUIRED) fail(message);
+    note(`${message}: the interop exports are left out until the build has them`);
+    return null;
+  }
+  return { source, dts: readFileSync(dtsFile, 'utf8') };
+}
+
+// Loads the assembled package from a scratch copy, by both entries, and
+// compares what it exports with what the package promises.
+async function checkPackage(dir, expected) {
+  const esm = await importFresh(join(dir, 'index.js'));
+  const names = Object.keys(esm).sort();
+  const want = [...expected].sort();
+  if (JSON.stringify(names) !== JSON.stringify(want)) {
+    fail(`index.js exports ${names.join(', ')}\nbut the package promises ${want.join(', ')}`);
+  }
+  for (const a of ARRAYS) {
+    checkArray(a.name, esm[a.name]);
+    if (!Object.isFrozen(esm[a.name])) fail(`${a.name} is not frozen`);
+  }
+  const ok = esm.validateCreateAgentSession({ prompt: 'x' });
+  const bad = esm.validateCreateAgentSession({});
+  if (ok?.success !== true || bad?.success !== false) fail('validateCreateAgentSession does not answer as SPEC says');
+  // require() of an ES module (the CommonJS entry) needs Node ^20.19 || >=22.12.
+  const cjs = createRequire(import.meta.url)(join(dir, 'index.cjs'));
+  const cjsNames = Object.keys(cjs).sort();
+  if (JSON.stringify(cjsNames) !== JSON.stringify(want)) fail(`index.cjs exports ${cjsNames.join(', ')}`);
+  if (typeof cjs.then === 'function') fail('index.cjs gives a Promise');
+}
+
+// ---------------------------------------------------------------------------
+
 function linkIntoNodeModules() {
   if (PKG !== join(ROOT, 'pkg') || !existsSync(join(ROOT, 'node_modules'))) return;
   const link = join(ROOT, 'node_modules', PACKAGE_NAME);
@@ -262,52 +492,101 @@ function linkIntoNodeModules() {
   symlinkSync(target, link, 'dir');
 }
 
-// wasm-bindgen writes `inline_js` snippets as ES modules even for the nodejs
-// target, whose CommonJS glue `require`s them. Our snippets only declare
-// `export function name(…)`, so turning each into a CommonJS module is a
-// plain rewrite (checked: anything else exported fails the build).
-function snippetsToCommonJs(dir) {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { recursive: true })) {
-    const file = join(dir, String(entry));
-    if (!file.endsWith('.js')) continue;
-    const source = readFileSync(file, 'utf8');
-    if (source.includes('module.exports')) continue; // already rewritten
-    const names = [...source.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
-    const body = source.replace(/^export function /gm, 'function ');
-    if (/^\s*export\b/m.test(body)) fail(`${file}: only "export function" snippets can be rewritten for CommonJS`);
-    writeFileSync(file, `${body}\nmodule.exports = { ${names.join(', ')} };\n`);
+// Writes `files` (name -> text) as the whole content of `dir`.
+function replaceContent(dir, files) {
+  mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(dir)) {
+    if (!(entry in files)) rmSync(join(dir, entry), { recursive: true, force: true });
   }
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
 }
 
 async function main() {
-  requireInputs();
   const cargo = readCargoPackage();
-  const typeNames = checkDeclarations('node');
-  checkDeclarations('web');
+  const input = readInputs();
 
-  // The module type of each half, whatever wasm-pack may have left there:
-  // the nodejs output is CommonJS, the web output an ES module. wasm-pack's
-  // `.gitignore` ("*") would make npm leave the halves out of the tarball.
-  for (const target of ['node', 'web']) rmSync(join(PKG, target, '.gitignore'), { force: true });
-  writeJson(join(PKG, 'node', 'package.json'), { type: 'commonjs' });
-  snippetsToCommonJs(join(PKG, 'node', 'snippets'));
-  writeJson(join(PKG, 'web', 'package.json'), { type: 'module' });
-  writeJson(join(PKG, 'package.json'), packageJson(cargo));
+  const glueJs = rewriteGlue(input.glue, input.wasm);
+  const glueDts = rewriteGlueDts(input.dts);
+  const glueTypes = declaredTypeNames(glueDts);
+  const glueDeclared = declaredValueNames(glueDts);
 
-  await checkBuilds();
+  const scratch = mkdtempSync(join(tmpdir(), 'mas-assemble-'));
+  try {
+    // The glue, loaded for real: which functions does the build provide?
+    writeFileSync(join(scratch, 'package.json'), json({ type: 'module' }));
+    writeFileSync(join(scratch, `${BASE}.js`), glueJs);
+    const glue = await importFresh(join(scratch, `${BASE}.js`));
+    const glueExports = Object.keys(glue);
 
-  mkdirSync(PKG, { recursive: true });
-  writeFileSync(join(PKG, 'index.cjs'), indexCjs());
-  writeFileSync(join(PKG, 'index.mjs'), indexMjs());
-  writeFileSync(join(PKG, 'browser.js'), browserJs());
-  writeFileSync(join(PKG, 'index.d.ts'), indexDts(typeNames));
-  writeFileSync(join(PKG, 'index.d.cts'), indexDts(typeNames));
-  for (const doc of ['README.md', 'LICENSE']) {
-    if (existsSync(join(ROOT, doc))) copyFileSync(join(ROOT, doc), join(PKG, doc));
+    const missingTypes = SPEC_TYPES.filter((t) => !glueTypes.includes(t));
+    if (missingTypes.length > 0) fail(`${BASE}.d.ts lacks the types: ${missingTypes.join(', ')}`);
+    const functions = [];
+    const absent = [];
+    for (const { name, required } of GLUE_FUNCTIONS) {
+      if (typeof glue[name] === 'function') {
+        if (!glueDeclared.has(name)) fail(`${BASE}.d.ts does not declare ${name}`);
+        functions.push(name);
+      } else if (required) {
+        absent.push(name);
+      } else {
+        note(`the build has no ${name} yet: not exported`);
+      }
+    }
+    for (const { from } of ARRAYS) if (typeof glue[from] !== 'function') absent.push(from);
+    if (absent.length > 0) fail(`the glue does not export the functions: ${absent.join(', ')}`);
+    for (const { from } of ARRAYS) checkArray(`${from}()`, glue[from]());
+
+    const files = {
+      'package.json': null,
+      'index.js': null,
+      'index.cjs': indexCjs(),
+      'index.d.ts': null,
+      'index.d.cts': null,
+      [`${BASE}.js`]: glueJs,
+      [`${BASE}.d.ts`]: glueDts,
+      // The same declarations as a CommonJS module for index.d.cts.
+      [`${BASE}.d.cts`]: glueDts,
+    };
+
+    let interop = [];
+    let interopTypes = [];
+    const plan = planInterop(glueExports);
+    if (plan) {
+      interop = INTEROP_NAMES;
+      interopTypes = declaredTypeNames(plan.dts);
+      const declared = declaredValueNames(plan.dts);
+      const undeclared = INTEROP_NAMES.filter((n) => !declared.has(n));
+      if (undeclared.length > 0) fail(`js/interop.d.ts does not declare ${undeclared.join(', ')}`);
+      const clash = interopTypes.filter((t) => glueTypes.includes(t));
+      if (clash.length > 0) fail(`js/interop.d.ts and the glue both declare the types ${clash.join(', ')}`);
+      files['interop.js'] = plan.source;
+      files['interop.d.ts'] = plan.dts;
+      files['interop.d.cts'] = plan.dts.replace(
+        new RegExp(`(from\\s*['"])\\./${BASE}\\.js(['"])`, 'g'), `$1./${BASE}.cjs$2`);
+    }
+
+    files['index.js'] = indexJs({ functions, interop });
+    files['index.d.ts'] = indexDts({ ext: 'js', functions, glueTypes, interop, interopTypes });
+    files['index.d.cts'] = indexDts({ ext: 'cjs', functions, glueTypes, interop, interopTypes });
+    files['README.md'] = input.readme;
+    files.LICENSE = input.license;
+    const published = Object.keys(files).filter((f) => !['package.json', 'README.md', 'LICENSE'].includes(f));
+    files['package.json'] = json(packageJson(cargo, published));
+
+    replaceContent(scratch, files);
+    const expected = [...functions, ...ARRAYS.map((a) => a.name), ...interop];
+    await checkPackage(scratch, expected);
+
+    // Only a package that passed every check replaces pkg/.
+    replaceContent(PKG, files);
+    linkIntoNodeModules();
+    for (const message of notes) console.warn(`[assemble-pkg] note: ${message}`);
+    const glueSize = Buffer.byteLength(glueJs);
+    console.log(`[assemble-pkg] ${PACKAGE_NAME}@${cargo.version} assembled in ${relative(process.cwd(), PKG) || '.'}` +
+      ` (${expected.length} exports; ${BASE}.js ${glueSize} B with the ${input.wasm.length} B wasm inlined)`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  linkIntoNodeModules();
-  console.log(`[assemble-pkg] ${PACKAGE_NAME}@${cargo.version} assembled in ${relative(process.cwd(), PKG) || '.'}`);
 }
 
 main().catch((error) => {

@@ -25,7 +25,7 @@ test('named imports are the same bindings as the namespace', () => {
 });
 
 test('Node resolves the ESM entry, and import and require share one instance', () => {
-  assert.match(import.meta.resolve('membrane-agent-session'), /\/index\.mjs$/);
+  assert.match(import.meta.resolve('membrane-agent-session'), /\/index\.js$/);
   const required = createRequire(import.meta.url)('membrane-agent-session');
   assert.match(createRequire(import.meta.url).resolve('membrane-agent-session'), /[/\\]index\.cjs$/);
   assert.equal(required.MODEL_IDS, pkg.MODEL_IDS, 'the same frozen array either way');
