@@ -1,0 +1,207 @@
+// Interop: the package's validators as Standard Schema v1 objects, two
+// helpers that turn issues into what forms and logs want, and the JSON
+// Schemas of the request and the response.
+//
+// This file sits next to the wasm-bindgen glue in the package and needs
+// nothing else: no run-time dependency (the Standard Schema interface is a
+// shape, not a library). The glue must be initialised by the time this module
+// is evaluated, because the JSON Schemas are read from it once, at load.
+
+import {
+  agentSessionJsonSchemaText,
+  createAgentSessionJsonSchemaText,
+  parseAgentSession,
+  validateCreateAgentSession,
+} from "./membrane_agent_session.js";
+
+const VENDOR = "membrane-agent-session";
+
+/** The JSON Schema dialects `~standard.jsonSchema` can answer in. */
+const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
+
+// ---------------------------------------------------------------------------
+// JSON Schema
+
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+/**
+ * JSON Schema (draft 2020-12) of the request body, `CreateAgentSession`.
+ * Generated from the same Rust definitions as the validator; deep-frozen.
+ */
+export const createAgentSessionJsonSchema = deepFreeze(JSON.parse(createAgentSessionJsonSchemaText()));
+
+/**
+ * JSON Schema (draft 2020-12) of the 200 answer, `AgentSession`.
+ * Generated from the same Rust definitions as the parser; deep-frozen.
+ */
+export const agentSessionJsonSchema = deepFreeze(JSON.parse(agentSessionJsonSchemaText()));
+
+// A fresh, mutable copy of `schema` in the dialect `target` names. Draft 07
+// differs from 2020-12, for the keywords these schemas use, only in where
+// the shared definitions live (`definitions`, not `$defs`).
+function jsonSchemaFor(schema, options) {
+  const target = options !== null && typeof options === "object" ? options.target : undefined;
+  if (target === "draft-2020-12") return JSON.parse(JSON.stringify(schema));
+  if (target === "draft-07") {
+    const text = JSON.stringify(schema, (key, value) => {
+      if (key === "$schema") return DRAFT_07;
+      if (key === "$ref" && typeof value === "string") return value.replace(/^#\/\$defs\//, "#/definitions/");
+      return value;
+    });
+    const copy = JSON.parse(text);
+    if ("$defs" in copy) {
+      const { $defs, ...rest } = copy;
+      return { ...rest, definitions: $defs };
+    }
+    return copy;
+  }
+  throw new TypeError(
+    `${VENDOR}: no JSON Schema for target ${typeof target === "string" ? JSON.stringify(target) : String(target)}; ` +
+      'supported targets: "draft-2020-12", "draft-07"',
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Standard Schema v1 (https://standardschema.dev)
+
+function standardSchema(check, jsonSchema) {
+  const converter = Object.freeze({
+    input: (options) => jsonSchemaFor(jsonSchema, options),
+    output: (options) => jsonSchemaFor(jsonSchema, options),
+  });
+  return Object.freeze({
+    "~standard": Object.freeze({
+      version: 1,
+      vendor: VENDOR,
+      // Synchronous, as form libraries that validate on each keystroke need.
+      // The second argument of the interface (options) changes nothing here.
+      validate(value) {
+        const result = check(value);
+        return result.success ? { value: result.data } : { issues: result.issues };
+      },
+      jsonSchema: converter,
+    }),
+  });
+}
+
+/**
+ * The request body, `CreateAgentSession`, as a Standard Schema v1 object:
+ * hand it to any library that takes one (Hono's `sValidator`, TanStack Form,
+ * tRPC…). `validate` answers `{ value }` exactly as
+ * `validateCreateAgentSession` gives `data`, or `{ issues }`, our `Issue`s.
+ */
+export const createAgentSessionSchema = standardSchema(
+  (value) => validateCreateAgentSession(value),
+  createAgentSessionJsonSchema,
+);
+
+/**
+ * The 200 answer, `AgentSession`, as a Standard Schema v1 object. Like
+ * `parseAgentSession`, `validate` takes the raw response text (a string) or
+ * an already parsed value.
+ */
+export const agentSessionSchema = standardSchema((value) => parseAgentSession(value), agentSessionJsonSchema);
+
+// ---------------------------------------------------------------------------
+// Issue helpers. Both accept our issues and any Standard Schema issues (whose
+// path segments may be `{ key }` objects), and neither throws: an argument
+// that is not an array is no issues, an element that is not an object is
+// skipped, a message that is not a string reads "invalid input".
+
+const FALLBACK_MESSAGE = "invalid input";
+
+// { message, path } of one issue, or undefined if it is not one. Reading a
+// hostile object (a throwing getter, a proxy) must not throw out of here.
+function readIssue(issue) {
+  if (issue === null || (typeof issue !== "object" && typeof issue !== "function")) return undefined;
+  try {
+    const message = typeof issue.message === "string" ? issue.message : FALLBACK_MESSAGE;
+    const rawPath = issue.path;
+    const path = Array.isArray(rawPath) ? Array.from(rawPath, segmentKey) : [];
+    return { message, path };
+  } catch {
+    return { message: FALLBACK_MESSAGE, path: [] };
+  }
+}
+
+// A Standard Schema path segment is a property key or `{ key }`.
+function segmentKey(segment) {
+  return segment !== null && typeof segment === "object" && "key" in segment ? segment.key : segment;
+}
+
+function issueList(issues) {
+  try {
+    return Array.isArray(issues) ? Array.from(issues) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Sorts issues the way Zod 4's `z.flattenError` does: those with an empty
+ * path into `formErrors`, the others into `fieldErrors` under their first
+ * path segment, messages in order. `fieldErrors` has no prototype, so a
+ * field named `__proto__` or `toString` is an ordinary key.
+ */
+export function flattenIssues(issues) {
+  const formErrors = [];
+  const fieldErrors = Object.create(null);
+  for (const element of issueList(issues)) {
+    const issue = readIssue(element);
+    if (issue === undefined) continue;
+    if (issue.path.length === 0) {
+      formErrors.push(issue.message);
+    } else {
+      const field = keyText(issue.path[0]);
+      (fieldErrors[field] ??= []).push(issue.message);
+    }
+  }
+  return { formErrors, fieldErrors };
+}
+
+// A key as an object key: String() of it (symbols too, which template
+// literals refuse).
+function keyText(key) {
+  try {
+    return String(key);
+  } catch {
+    return "?";
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** A path written as JavaScript reaches it: `promptAttachments[2].title`, `output["weird key"]`. */
+function pathText(path) {
+  let text = "";
+  for (const key of path) {
+    if (typeof key === "number" && Number.isInteger(key) && key >= 0) text += `[${key}]`;
+    else if (typeof key === "string" && IDENTIFIER.test(key)) text += text === "" ? key : `.${key}`;
+    else if (typeof key === "string") text += `[${JSON.stringify(key)}]`;
+    else text += `[${keyText(key)}]`;
+  }
+  return text;
+}
+
+/**
+ * One line per issue: its path as JavaScript writes it, a colon, and its
+ * message (`promptAttachments[2].title: …`); an issue about the whole value
+ * (empty path) is its message alone. Lines are joined with "\n".
+ */
+export function formatIssues(issues) {
+  const lines = [];
+  for (const element of issueList(issues)) {
+    const issue = readIssue(element);
+    if (issue === undefined) continue;
+    const where = pathText(issue.path);
+    lines.push(where === "" ? issue.message : `${where}: ${issue.message}`);
+  }
+  return lines.join("\n");
+}
