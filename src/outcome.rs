@@ -19,6 +19,7 @@ pub enum Result<T> {
     Failure {
         #[tsify(type = "false")]
         success: bool,
+        #[tsify(type = "readonly Issue[]")]
         issues: Vec<Issue>,
     },
 }
