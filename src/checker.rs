@@ -2,7 +2,7 @@
 //! wrong so far (the issues). Rules read fields through it and keep going
 //! after a problem, so one call reports every problem in the input.
 
-use crate::enums::*;
+use crate::shape::Rule;
 use crate::issue::{Format, FormatProblem, Issue, IssueKind, PathSegment};
 use crate::suggestion::suggest;
 use crate::timestamp::is_timestamp;
@@ -31,37 +31,6 @@ pub(crate) fn field<'v>(entries: &'v Entries, key: &str) -> Option<&'v Value> {
         .map(|(_, v)| v)
         .filter(|v| !matches!(v, Value::Foreign(Foreign::Undefined)))
 }
-
-/// Whether a key must be there.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Presence {
-    Required,
-    Optional,
-}
-
-/// What a text field must hold.
-#[derive(Clone, Copy)]
-pub(crate) enum TextForm {
-    Any,
-    NonEmpty,
-    Timestamp,
-}
-
-/// The enums that rules can check a string against.
-pub(crate) trait DocumentedEnum: Sized + Copy {
-    const VALUES: &'static [&'static str];
-    fn from_exact(text: &str) -> Option<Self>;
-}
-
-macro_rules! documented_enum {
-    ($($name:ident),*) => {$(
-        impl DocumentedEnum for $name {
-            const VALUES: &'static [&'static str] = $name::VALUES;
-            fn from_exact(text: &str) -> Option<Self> { $name::from_exact(text) }
-        }
-    )*};
-}
-documented_enum!(WorkspaceElementType, ModelId, AgentName, AgentSessionStatus, AgentSessionState);
 
 impl<'a> Checker<'a> {
     /// A walk whose paths start at `prefix` (e.g. `["options"]`).
@@ -94,15 +63,6 @@ impl<'a> Checker<'a> {
         self.issues.push(Issue::new(kind, path));
     }
 
-    /// Goes one key deeper until the matching [`Checker::leave`].
-    pub(crate) fn enter_key(&mut self, key: &'a str) {
-        self.path.push(Step::Key(key));
-    }
-
-    pub(crate) fn leave(&mut self) {
-        self.path.pop();
-    }
-
     /// Runs `rule` one key deeper.
     pub(crate) fn at_key<R>(&mut self, key: &'a str, rule: impl FnOnce(&mut Self) -> R) -> R {
         self.path.push(Step::Key(key));
@@ -125,89 +85,6 @@ impl<'a> Checker<'a> {
             Value::Foreign(Foreign::IllFormedString) if expected == "string" => self.report(lone_surrogate()),
             _ => self.report(IssueKind::InvalidType { expected, received: found.kind_name() }),
         }
-    }
-
-    /// The field `key` of `entries`: `Some(None)` when absent and optional,
-    /// `Some(Some(value))` when present (the caller checks it), `None` when
-    /// a required key is absent (reported here, as `expected` missing).
-    fn presence(
-        &mut self,
-        entries: &'a Entries,
-        key: &'a str,
-        presence: Presence,
-        expected: &'static str,
-    ) -> Option<Option<&'a Value>> {
-        match field(entries, key) {
-            Some(value) => Some(Some(value)),
-            None if presence == Presence::Optional => Some(None),
-            None => {
-                self.enter_key(key);
-                self.report(IssueKind::InvalidType { expected, received: "undefined" });
-                self.leave();
-                None
-            }
-        }
-    }
-
-    /// A text field (see [`Checker::presence`] for the nesting).
-    pub(crate) fn text_field(
-        &mut self,
-        entries: &'a Entries,
-        key: &'a str,
-        presence: Presence,
-        form: TextForm,
-    ) -> Option<Option<String>> {
-        let Some(value) = self.presence(entries, key, presence, "string")? else { return Some(None) };
-        self.enter_key(key);
-        let text = match form {
-            TextForm::Any => self.string(value),
-            TextForm::NonEmpty => self.non_empty_string(value),
-            TextForm::Timestamp => self.timestamp(value),
-        };
-        self.leave();
-        text.map(|text| Some(text.to_owned()))
-    }
-
-    /// An optional field checked by `rule`: `Some(None)` when absent,
-    /// `Some(Some(v))` when good, `None` when present and bad (reported).
-    pub(crate) fn optional_field<T>(
-        &mut self,
-        entries: &'a Entries,
-        key: &'a str,
-        rule: impl FnOnce(&mut Self, &'a Value) -> Option<T>,
-    ) -> Option<Option<T>> {
-        match field(entries, key) {
-            None => Some(None),
-            Some(value) => self.at_key(key, |c| rule(c, value)).map(Some),
-        }
-    }
-
-    /// A boolean field.
-    pub(crate) fn boolean_field(
-        &mut self,
-        entries: &'a Entries,
-        key: &'a str,
-        presence: Presence,
-    ) -> Option<Option<bool>> {
-        let Some(value) = self.presence(entries, key, presence, "boolean")? else { return Some(None) };
-        self.enter_key(key);
-        let boolean = self.boolean(value);
-        self.leave();
-        boolean.map(Some)
-    }
-
-    /// A field holding one of an enum's documented values.
-    pub(crate) fn enum_field<E: DocumentedEnum>(
-        &mut self,
-        entries: &'a Entries,
-        key: &'a str,
-        presence: Presence,
-    ) -> Option<Option<E>> {
-        let Some(value) = self.presence(entries, key, presence, "string")? else { return Some(None) };
-        self.enter_key(key);
-        let found = self.enumeration(value);
-        self.leave();
-        found.map(Some)
     }
 
     /// The value of a required key; reports it missing.
@@ -244,9 +121,26 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Reports a required key that is absent, as the type its rule expects
+    /// with `received: "undefined"`.
+    pub(crate) fn missing(&mut self, rule: Rule) {
+        let expected = match rule {
+            Rule::Text { .. } | Rule::Timestamp | Rule::Enum(_) | Rule::PathSegment => "string",
+            Rule::Boolean => "boolean",
+            Rule::Integer { .. } => "int",
+            Rule::FiniteNumber => "number",
+            Rule::Json => "json",
+            Rule::JsonObject | Rule::Nested(_) => "object",
+            Rule::JsonArray | Rule::ArrayOf(_) => "array",
+        };
+        self.report(IssueKind::InvalidType { expected, received: "undefined" });
+    }
+
     /// Reports each key of `entries` that is not in `known`, with a
-    /// suggestion when it looks like a typo of a known one.
-    pub(crate) fn unknown_keys(&mut self, entries: &Entries, known: &'static [&'static str]) {
+    /// suggestion when it looks like a typo of a known one. Returns whether
+    /// there was none.
+    pub(crate) fn unknown_keys(&mut self, entries: &Entries, known: &'static [&'static str]) -> bool {
+        let before = self.issues.len();
         for (key, value) in entries {
             if matches!(value, Value::Foreign(Foreign::IllFormedKey)) {
                 self.report(lone_surrogate());
@@ -258,6 +152,7 @@ impl<'a> Checker<'a> {
             let suggestion = suggest(key, known);
             self.report(IssueKind::UnrecognizedKeys { keys: vec![key.clone()], suggestion });
         }
+        self.issues.len() == before
     }
 
     /// A string, any length.
@@ -271,14 +166,50 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A string of at least one code point (any non-empty string).
-    pub(crate) fn non_empty_string<'v>(&mut self, value: &'v Value) -> Option<&'v str> {
+    /// A string of at least `min` code points (SPEC counts code points;
+    /// nothing is trimmed).
+    pub(crate) fn text<'v>(&mut self, value: &'v Value, min: u32) -> Option<&'v str> {
         let text = self.string(value)?;
-        if text.is_empty() {
-            self.report(IssueKind::TooSmall { minimum: 1, origin: "string" });
+        if min > 0 && text.chars().take(min as usize).count() < min as usize {
+            self.report(IssueKind::TooSmall { minimum: min, origin: "string" });
             return None;
         }
         Some(text)
+    }
+
+    /// A non-empty string that can stand as one URL path segment: `.` and
+    /// `..` are refused, since no encoding keeps them from changing the path.
+    pub(crate) fn path_segment<'v>(&mut self, value: &'v Value) -> Option<&'v str> {
+        let text = self.text(value, 1)?;
+        if text == "." || text == ".." {
+            self.report(IssueKind::InvalidFormat {
+                format: Format::PathSegment,
+                problem: FormatProblem::DotSegment,
+            });
+            return None;
+        }
+        Some(text)
+    }
+
+    /// An integer from `min` to `max`. A number with a fraction (or not a
+    /// number at all) is `invalid_type` with `expected: "int"`.
+    pub(crate) fn integer(&mut self, value: &Value, min: u32, max: u32) -> Option<u32> {
+        let n = match value {
+            Value::Number(n) if n.is_finite() && n.fract() == 0.0 => *n,
+            other => {
+                self.wrong_type("int", other);
+                return None;
+            }
+        };
+        if n < f64::from(min) {
+            self.report(IssueKind::TooSmall { minimum: min, origin: "number" });
+            return None;
+        }
+        if n > f64::from(max) {
+            self.report(IssueKind::TooBig { maximum: max, origin: "number" });
+            return None;
+        }
+        Some(n as u32)
     }
 
     pub(crate) fn boolean(&mut self, value: &Value) -> Option<bool> {
@@ -308,19 +239,19 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// One of a documented enum's values. Like Zod, anything else — a
-    /// non-string included — is `invalid_value`.
-    pub(crate) fn enumeration<E: DocumentedEnum>(&mut self, value: &Value) -> Option<E> {
+    /// Exactly one of `values`. Like Zod, anything else — a non-string
+    /// included — is `invalid_value`.
+    pub(crate) fn one_of<'v>(&mut self, value: &'v Value, values: &'static [&'static str]) -> Option<&'v str> {
         if let Value::String(text) = value {
-            if let Some(found) = E::from_exact(text) {
-                return Some(found);
+            if values.contains(&text.as_str()) {
+                return Some(text);
             }
         }
         let suggestion = match value {
-            Value::String(text) => suggest(text, E::VALUES),
+            Value::String(text) => suggest(text, values),
             _ => None,
         };
-        self.report(IssueKind::InvalidValue { values: E::VALUES, suggestion });
+        self.report(IssueKind::InvalidValue { values, suggestion });
         None
     }
 
@@ -338,11 +269,12 @@ impl<'a> Checker<'a> {
     }
 
     /// Any JSON value (`null` included) that `JSON.stringify` carries
-    /// faithfully; reports every part that it would not.
-    pub(crate) fn json(&mut self, value: &'a Value) -> Option<Value> {
+    /// faithfully; reports every part that it would not. Returns whether
+    /// there was none.
+    pub(crate) fn json(&mut self, value: &'a Value) -> bool {
         let before = self.issues.len();
         self.json_at_depth(value, 0);
-        (self.issues.len() == before).then(|| value.clone())
+        self.issues.len() == before
     }
 
     fn json_at_depth(&mut self, value: &'a Value, depth: usize) {

@@ -71,13 +71,14 @@ fn build_command<'a>(c: &mut Checker<'a>, request: &'a Value, reveal_token: bool
         }
         Some(out)
     });
-    let body = c.at_key("body", |c| {
-        let body = {
-            let v = c.required(field(entries, "body"), "string")?;
-            c.string(v)?
-        };
-        safe_text(c, body, |b| b != 0)
-    });
+    // No body (GET, interrupt): no `--data-raw`.
+    let body = match field(entries, "body") {
+        None => Some(None),
+        Some(value) => c.at_key("body", |c| {
+            let body = c.string(value)?;
+            safe_text(c, body, |b| b != 0).map(Some)
+        }),
+    };
     let (method, url, headers, body) = (method?, url?, headers?, body?);
     let mut command = format!("curl -sS -X {method} {}", quote(url));
     for (name, value) in headers {
@@ -88,8 +89,10 @@ fn build_command<'a>(c: &mut Checker<'a>, request: &'a Value, reveal_token: bool
             command.push_str(&quote(&format!("{name}: {value}")));
         }
     }
-    command.push_str(" --data-raw ");
-    command.push_str(&quote(body));
+    if let Some(body) = body {
+        command.push_str(" --data-raw ");
+        command.push_str(&quote(body));
+    }
     Some(command)
 }
 

@@ -31,6 +31,21 @@ macro_rules! string_enum {
                 match text { $( $text => Some(Self::$variant), )+ _ => None }
             }
         }
+
+        impl $crate::shape::FromChecked for $name {
+            fn from_checked(value: &$crate::value::Value) -> Option<Self> {
+                match value {
+                    $crate::value::Value::String(text) => Self::from_exact(text),
+                    _ => None,
+                }
+            }
+        }
+
+        impl $crate::json_text::ToJson for $name {
+            fn write_json<N: $crate::json_text::NumberText>(&self, w: &mut $crate::json_text::JsonWriter<N>) {
+                w.string(self.as_str());
+            }
+        }
     };
 }
 

@@ -32,7 +32,7 @@ impl From<usize> for PathSegment {
 // TypeScript cannot extend a union, so the declaration is spelt out as the
 // intersection that serde's `flatten` means.
 #[derive(Clone, Debug, PartialEq, Tsify)]
-#[tsify(type = "IssueKind & { path: PathSegment[]; message: string }")]
+#[tsify(type = "IssueKind & { readonly path: readonly PathSegment[]; readonly message: string }")]
 pub struct Issue {
     #[serde(flatten)]
     pub kind: IssueKind,
@@ -63,9 +63,11 @@ pub enum IssueKind {
     /// The value has the wrong type (or a required key is missing, then
     /// `received` is `"undefined"`).
     InvalidType { expected: &'static str, received: &'static str },
-    /// A string is shorter than `minimum` code points.
+    /// A string shorter than `minimum` code points (`origin: "string"`) or
+    /// a number below `minimum` (`origin: "number"`).
     TooSmall { minimum: u32, origin: &'static str },
-    /// Nested deeper than `maximum` arrays/objects.
+    /// Nested deeper than `maximum` arrays/objects (`origin: "depth"`) or a
+    /// number above `maximum` (`origin: "number"`).
     TooBig { maximum: u32, origin: &'static str },
     /// Not one of the documented values.
     InvalidValue {
@@ -108,6 +110,9 @@ pub enum Format {
     /// Text that `toCurl` can put in a shell command unchanged.
     #[serde(rename = "shell-safe")]
     ShellSafe,
+    /// Text that can stand as one URL path segment.
+    #[serde(rename = "path-segment")]
+    PathSegment,
 }
 
 impl Format {
@@ -118,6 +123,7 @@ impl Format {
             Format::Url => "url",
             Format::Token => "token",
             Format::ShellSafe => "shell-safe",
+            Format::PathSegment => "path-segment",
         }
     }
 }
@@ -144,6 +150,8 @@ pub enum FormatProblem {
     TokenSpace(usize),
     TokenNotAscii(usize),
     NotShellSafe,
+    /// `.` or `..` where one path segment is sent.
+    DotSegment,
 }
 
 /// Why a text is not JSON; `position` counts bytes from 0.
@@ -197,10 +205,16 @@ impl fmt::Display for IssueKind {
                     write!(f, "expected {expected}, received {received}")
                 }
             }
+            IssueKind::TooSmall { minimum, origin: "number" } => {
+                write!(f, "expected a number of at least {minimum}, received a smaller one")
+            }
             IssueKind::TooSmall { minimum: 1, .. } => {
                 write!(f, "expected at least 1 character, received an empty string")
             }
             IssueKind::TooSmall { minimum, .. } => write!(f, "expected at least {minimum} characters"),
+            IssueKind::TooBig { maximum, origin: "number" } => {
+                write!(f, "expected a number of at most {maximum}, received a larger one")
+            }
             IssueKind::TooBig { maximum, .. } => write!(
                 f,
                 "expected at most {maximum} nested arrays or objects, received deeper nesting (not read further)"
@@ -263,6 +277,9 @@ impl fmt::Display for FormatProblem {
             UrlHost => f.write_str("expected a host name, an IPv4 address or a bracketed IPv6 address"),
             UrlPort => f.write_str("expected a port number from 1 to 65535"),
             UrlDotSegment => f.write_str("expected a path without \".\" or \"..\" segments"),
+            DotSegment => f.write_str(
+                "expected a path segment other than \".\" or \"..\" (they would change the path however encoded)",
+            ),
             NotShellSafe => f.write_str(
                 "expected text a shell command can hold: no NUL, and no line breaks or control characters in the method, URL or headers",
             ),

@@ -765,6 +765,59 @@ impl<N: NumberText> ObjectWriter<'_, N> {
     }
 }
 
+impl ToJson for String {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
+        w.string(self);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
+        w.raw(if *self { "true" } else { "false" });
+    }
+}
+
+impl ToJson for f64 {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
+        w.number(*self);
+    }
+}
+
+impl ToJson for u32 {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
+        w.number(f64::from(*self));
+    }
+}
+
+impl ToJson for Value {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
+        w.value(self);
+    }
+}
+
+/// An object of JSON values, entries in order.
+impl ToJson for Vec<(String, Value)> {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
+        let mut o = w.object();
+        for (key, value) in self {
+            o.key(key).value(value);
+        }
+        o.end();
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
+        self.as_slice().write_json(w);
+    }
+}
+
+impl<T: ToJson> ToJson for Box<T> {
+    fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
+        (**self).write_json(w);
+    }
+}
+
 impl<T: ToJson> ToJson for [T] {
     fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         w.raw("[");

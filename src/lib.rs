@@ -20,10 +20,14 @@ pub mod curl;
 pub mod enums;
 pub mod http_request;
 pub mod issue;
+pub mod json_schema;
 pub mod json_text;
 pub mod outcome;
+pub mod params;
+pub mod percent_encoding;
 pub mod request;
 pub mod response;
+pub mod shape;
 pub mod suggestion;
 pub mod timestamp;
 pub mod token;
@@ -33,9 +37,18 @@ pub mod value;
 pub mod wasm;
 
 pub use enums::{AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType};
-pub use http_request::{build_create_agent_session_request, BuildOptions, HttpRequest};
+pub use http_request::{
+    build_create_agent_session_request, build_get_agent_session_request, build_interrupt_agent_session_request,
+    build_list_agent_sessions_request, build_send_agent_session_message_request, BuildOptions, HttpRequest,
+};
 pub use issue::{Issue, IssueKind, PathSegment};
 pub use request::{validate_create_agent_session, CreateAgentSession, PromptAttachment};
-pub use response::{parse_agent_session, parse_agent_session_text, AgentSession, ErrorData};
+pub use params::{
+    GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams, SendAgentSessionMessageParams,
+};
+pub use response::{
+    parse_agent_session, parse_agent_session_list, parse_agent_session_text, parse_interrupt_agent_session_response,
+    AgentSession, AgentSessionList, ErrorData, InterruptAgentSessionResponse,
+};
 pub use timestamp::is_timestamp;
 pub use value::{Foreign, Value, MAX_DEPTH};

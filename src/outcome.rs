@@ -6,8 +6,8 @@ use tsify::Tsify;
 use crate::issue::{Issue, IssueKind, PathSegment};
 use crate::json_text::{JsonWriter, NumberText, RustNumbers, ToJson};
 
-/// The TypeScript shape of every answer (this type only declares it; the
-/// Rust functions return `std::result::Result<T, Vec<Issue>>`).
+/// What every function that checks answers: `{ success: true, data }`, or
+/// `{ success: false, issues }` with every problem found.
 #[derive(Tsify)]
 #[serde(untagged)]
 pub enum Result<T> {
@@ -19,6 +19,7 @@ pub enum Result<T> {
     Failure {
         #[tsify(type = "false")]
         success: bool,
+        #[tsify(type = "readonly Issue[]")]
         issues: Vec<Issue>,
     },
 }

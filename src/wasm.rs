@@ -11,13 +11,18 @@ use wasm_bindgen::JsCast;
 
 use crate::curl::to_curl;
 use crate::enums::{AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType};
-use crate::http_request::build_create_agent_session_request_with;
+use crate::http_request::{
+    build_create_agent_session_request_with, build_get_agent_session_request, build_interrupt_agent_session_request,
+    build_list_agent_sessions_request, build_send_agent_session_message_request_with,
+};
 use crate::issue::{Issue, IssueKind, JsonProblem};
+use crate::json_schema;
 use crate::json_text::{self, NumberText, ToJson};
 use crate::outcome::outcome_json_with;
-use crate::response::parse_agent_session_text_with;
+use crate::response::{parse_text_with, AgentSession, AgentSessionList, InterruptAgentSessionResponse};
+use crate::shape::{check, Declared};
 use crate::value::{Foreign, Value, MAX_DEPTH};
-use crate::{is_timestamp, parse_agent_session, validate_create_agent_session};
+use crate::{is_timestamp, validate_create_agent_session};
 
 // Small readers that run in JS. Two reasons: a call across the boundary
 // costs far more than the work around it, so one call tells what a
@@ -251,7 +256,17 @@ fn answer<T: ToJson>(result: Result<T, Vec<Issue>>) -> JsValue {
     parse_json(&outcome_json_with::<JsNumbers, T>(&result))
 }
 
-/// Checks a request body against the documented request table.
+/// Checks a request body against SPEC's request table and reports every
+/// problem at once, each with its path.
+///
+/// @param input - the value to check (anything; it is never changed)
+/// @returns `{ success: true, data }` with a new plain object holding the
+///   checked fields in SPEC's order, or `{ success: false, issues }`
+/// @example
+/// ```ts
+/// const result = validateCreateAgentSession({ prompt: "Sync Jira", modelId: "openai/gpt-5.2" });
+/// if (!result.success) console.log(formatIssues(result.issues));
+/// ```
 #[wasm_bindgen(js_name = validateCreateAgentSession, unchecked_return_type = "Result<CreateAgentSession>")]
 pub fn validate_create_agent_session_js(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: &JsValue,
@@ -259,43 +274,213 @@ pub fn validate_create_agent_session_js(
     answer(validate_create_agent_session(&Reader::read_argument(input)))
 }
 
-/// Checks the body and the options, and builds a `fetch`-ready request.
-#[wasm_bindgen(js_name = buildCreateAgentSessionRequest, unchecked_return_type = "Result<HttpRequest>")]
-pub fn build_create_agent_session_request_js(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
-) -> JsValue {
+// Two signatures: a typed object literal is checked at compile time (a
+// typo such as `promt` does not compile), and a value of type `unknown` is
+// still accepted, since it is checked at run time.
+#[wasm_bindgen(typescript_custom_section)]
+const BUILD_CREATE_SIGNATURES: &'static str = r#"
+/**
+ * Checks the body and the options, and builds `POST /agent/sessions` as a
+ * request ready for `fetch(request.url, request)`.
+ *
+ * @param input - the request body: a `CreateAgentSession` (checked by the
+ *   compiler too), or any value of type `unknown` (checked at run time only)
+ * @param options - `{ token, baseUrl? }`; the token never appears in an issue
+ * @returns `{ success: true, data: HttpRequest }`, or `{ success: false, issues }`
+ *   with every problem of the body and of the options (paths `["options", …]`)
+ * @example
+ * ```ts
+ * const built = buildCreateAgentSessionRequest({ prompt: "Connect HubSpot" }, { token });
+ * if (built.success) await fetch(built.data.url, built.data);
+ * ```
+ */
+export function buildCreateAgentSessionRequest(input: CreateAgentSession, options: BuildOptions): Result<HttpRequest>;
+export function buildCreateAgentSessionRequest<T>(input: unknown extends T ? T : never, options: BuildOptions): Result<HttpRequest>;
+"#;
+
+#[wasm_bindgen(js_name = buildCreateAgentSessionRequest, skip_typescript)]
+pub fn build_create_agent_session_request_js(input: &JsValue, options: &JsValue) -> JsValue {
     let input = Reader::read_argument(input);
     let options = Reader::read_argument(options);
     answer(build_create_agent_session_request_with::<JsNumbers>(&input, &options))
 }
 
-/// Checks a session: the raw response text (a string) or a parsed object.
+/// Checks the params and the options, and builds
+/// `GET /agent/sessions/{id}?wait=…&timeout=…` (long polling when `wait`).
+///
+/// @param params - `{ id, wait?, timeout? }`: `id` is sent as one encoded
+///   path segment; `timeout` is whole seconds from 1 to 60
+/// @param options - `{ token, baseUrl? }`
+/// @returns `{ success: true, data: HttpRequest }` (no `body`), or `{ success: false, issues }`
+/// @example
+/// ```ts
+/// const get = buildGetAgentSessionRequest({ id, wait: true, timeout: 30 }, { token });
+/// if (get.success) session = parseAgentSession(await (await fetch(get.data.url, get.data)).text());
+/// ```
+#[wasm_bindgen(js_name = buildGetAgentSessionRequest, unchecked_return_type = "Result<HttpRequest>")]
+pub fn build_get_agent_session_request_js(
+    #[wasm_bindgen(unchecked_param_type = "GetAgentSessionParams")] params: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
+) -> JsValue {
+    answer(build_get_agent_session_request(&Reader::read_argument(params), &Reader::read_argument(options)))
+}
+
+/// Checks the params and the options, and builds
+/// `GET /agent/sessions?limit=…&cursor=…&workspaceElementType=…`.
+///
+/// @param params - `{ limit?, cursor?, workspaceElementType? }`: `limit` is 1 to 1000
+/// @param options - `{ token, baseUrl? }`
+/// @returns `{ success: true, data: HttpRequest }` (no `body`), or `{ success: false, issues }`
+/// @example
+/// ```ts
+/// const list = buildListAgentSessionsRequest({ limit: 100, cursor }, { token });
+/// ```
+#[wasm_bindgen(js_name = buildListAgentSessionsRequest, unchecked_return_type = "Result<HttpRequest>")]
+pub fn build_list_agent_sessions_request_js(
+    #[wasm_bindgen(unchecked_param_type = "ListAgentSessionsParams")] params: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
+) -> JsValue {
+    answer(build_list_agent_sessions_request(&Reader::read_argument(params), &Reader::read_argument(options)))
+}
+
+/// Checks the params and the options, and builds
+/// `POST /agent/sessions/{id}/message`; the body is the params less `id`.
+///
+/// @param params - `{ id, input, synthetic?, attachments? }`
+/// @param options - `{ token, baseUrl? }`
+/// @returns `{ success: true, data: HttpRequest }`, or `{ success: false, issues }`
+/// @example
+/// ```ts
+/// const sent = buildSendAgentSessionMessageRequest({ id, input: "Use the sandbox" }, { token });
+/// ```
+#[wasm_bindgen(js_name = buildSendAgentSessionMessageRequest, unchecked_return_type = "Result<HttpRequest>")]
+pub fn build_send_agent_session_message_request_js(
+    #[wasm_bindgen(unchecked_param_type = "SendAgentSessionMessageParams")] params: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
+) -> JsValue {
+    let (params, options) = (Reader::read_argument(params), Reader::read_argument(options));
+    answer(build_send_agent_session_message_request_with::<JsNumbers>(&params, &options))
+}
+
+/// Checks the params and the options, and builds
+/// `POST /agent/sessions/{id}/interrupt` (no body).
+///
+/// @param params - `{ id }`
+/// @param options - `{ token, baseUrl? }`
+/// @returns `{ success: true, data: HttpRequest }`, or `{ success: false, issues }`
+/// @example
+/// ```ts
+/// const stop = buildInterruptAgentSessionRequest({ id }, { token });
+/// ```
+#[wasm_bindgen(js_name = buildInterruptAgentSessionRequest, unchecked_return_type = "Result<HttpRequest>")]
+pub fn build_interrupt_agent_session_request_js(
+    #[wasm_bindgen(unchecked_param_type = "InterruptAgentSessionParams")] params: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
+) -> JsValue {
+    answer(build_interrupt_agent_session_request(&Reader::read_argument(params), &Reader::read_argument(options)))
+}
+
+/// Checks a session (the answer of create, get and message): the raw
+/// response text (a string, read as `JSON.parse` reads it) or a parsed value.
+///
+/// @param input - the response text, or the value `JSON.parse` gave
+/// @returns `{ success: true, data }` with SPEC's keys only (unknown keys
+///   dropped, `state` filled in with `"busy"` when absent), or `{ success: false, issues }`
+/// @example
+/// ```ts
+/// const session = parseAgentSession(await response.text());
+/// if (session.success && session.data.state === "idle") console.log(session.data.status);
+/// ```
 #[wasm_bindgen(js_name = parseAgentSession, unchecked_return_type = "Result<AgentSession>")]
 pub fn parse_agent_session_js(
     #[wasm_bindgen(unchecked_param_type = "string | unknown")] input: &JsValue,
 ) -> JsValue {
+    parse_answer::<AgentSession>(input)
+}
+
+/// Checks a page of `GET /agent/sessions` (up to 1000 sessions): the raw
+/// response text or a parsed value. An item's problems carry the path
+/// `["items", i, …]`.
+///
+/// @param input - the response text, or the value `JSON.parse` gave
+/// @returns `{ success: true, data: { items, cursor? } }`, or `{ success: false, issues }`
+/// @example
+/// ```ts
+/// const page = parseAgentSessionList(await response.text());
+/// if (page.success) for (const s of page.data.items) console.log(s.id, s.status);
+/// ```
+#[wasm_bindgen(js_name = parseAgentSessionList, unchecked_return_type = "Result<AgentSessionList>")]
+pub fn parse_agent_session_list_js(
+    #[wasm_bindgen(unchecked_param_type = "string | unknown")] input: &JsValue,
+) -> JsValue {
+    parse_answer::<AgentSessionList>(input)
+}
+
+/// Checks the answer of `POST /agent/sessions/{id}/interrupt`.
+///
+/// @param input - the response text, or the value `JSON.parse` gave
+/// @returns `{ success: true, data: { interrupted } }`, or `{ success: false, issues }`
+/// @example
+/// ```ts
+/// const answer = parseInterruptAgentSessionResponse(await response.text());
+/// ```
+#[wasm_bindgen(
+    js_name = parseInterruptAgentSessionResponse,
+    unchecked_return_type = "Result<InterruptAgentSessionResponse>"
+)]
+pub fn parse_interrupt_agent_session_response_js(
+    #[wasm_bindgen(unchecked_param_type = "string | unknown")] input: &JsValue,
+) -> JsValue {
+    parse_answer::<InterruptAgentSessionResponse>(input)
+}
+
+/// An answer of the API, as text or as a parsed value, checked as `T`.
+fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
     if !input.is_string() {
-        return answer(parse_agent_session(&Reader::read_argument(input)));
+        return answer(check::<T>(&Reader::read_argument(input), &[]));
     }
     let text: &JsString = input.unchecked_ref();
     let copy = input.as_string().unwrap_or_default();
     if !copy.contains('\u{FFFD}') || input.unchecked_ref::<Text>().is_well_formed() {
-        return answer(parse_agent_session_text_with::<JsNumbers>(&copy));
+        return answer(parse_text_with::<JsNumbers, T>(&copy));
     }
     // Text with a raw lone surrogate cannot be copied exactly: let JS parse
     // it, so that the string holding it is reported at its path.
     let parsed = parse_json_js(text);
     if parsed.is_symbol() {
         let not_json = IssueKind::InvalidJson { problem: JsonProblem::NotJson };
-        return answer::<crate::AgentSession>(Err(vec![Issue::new(not_json, Vec::new())]));
+        return answer::<T>(Err(vec![Issue::new(not_json, Vec::new())]));
     }
-    answer(parse_agent_session(&Reader::read_argument(&parsed)))
+    answer(check::<T>(&Reader::read_argument(&parsed), &[]))
 }
 
-/// The request as a `curl` command for a POSIX shell; the token stays out
-/// of it unless `{ revealToken: true }`. Throws a `TypeError` when
-/// `request` is not an HttpRequest.
+/// The JSON Schema of the create request (JSON text; the package exports it
+/// parsed and frozen as `createAgentSessionJsonSchema`).
+#[wasm_bindgen(js_name = createAgentSessionJsonSchemaText)]
+pub fn create_agent_session_json_schema_text() -> String {
+    json_schema::create_agent_session_json_schema()
+}
+
+/// The JSON Schema of a session (JSON text; the package exports it parsed
+/// and frozen as `agentSessionJsonSchema`).
+#[wasm_bindgen(js_name = agentSessionJsonSchemaText)]
+pub fn agent_session_json_schema_text() -> String {
+    json_schema::agent_session_json_schema()
+}
+
+/// Writes the request as one `curl` command line for a POSIX shell, every
+/// argument single-quoted. The token stays out of it (the header reads
+/// `Bearer $MEMBRANE_TOKEN`) unless `{ revealToken: true }` is passed.
+///
+/// @param request - an `HttpRequest` as a builder made it
+/// @param options - `{ revealToken?: boolean }`
+/// @returns the command
+/// @throws TypeError when `request` is not an `HttpRequest` (the only
+///   function of the package that throws)
+/// @example
+/// ```ts
+/// if (built.success) console.log(toCurl(built.data));
+/// ```
 #[wasm_bindgen(js_name = toCurl)]
 pub fn to_curl_js(
     #[wasm_bindgen(unchecked_param_type = "HttpRequest")] request: &JsValue,
@@ -318,15 +503,39 @@ pub fn to_curl_js(
     })
 }
 
-/// Whether `v` is a documented Timestamp string.
-#[wasm_bindgen(js_name = isTimestamp)]
+// The brand that `isTimestamp` narrows a string to.
+#[wasm_bindgen(typescript_custom_section)]
+const TIMESTAMP_TYPE: &'static str = r#"
+declare const timestampBrand: unique symbol;
+/** A string that matches SPEC's Timestamp pattern exactly (narrowed by `isTimestamp`). */
+export type Timestamp = string & { readonly [timestampBrand]: true };
+"#;
+
+/// Whether `v` is a string matching SPEC's Timestamp pattern exactly: UTC
+/// (`Z`), seconds optional, any fraction digits, a real calendar date.
+///
+/// @param v - any value
+/// @returns `true` for a Timestamp string (and narrows `v` to `Timestamp`)
+/// @example
+/// ```ts
+/// isTimestamp("2025-01-31T09:30Z");      // true
+/// isTimestamp("2025-02-29T09:30:00Z");   // false: not a leap year
+/// ```
+#[wasm_bindgen(js_name = isTimestamp, unchecked_return_type = "v is Timestamp")]
 pub fn is_timestamp_js(#[wasm_bindgen(unchecked_param_type = "unknown")] v: &JsValue) -> bool {
     v.as_string().is_some_and(|text| is_timestamp(&text))
 }
 
 macro_rules! enum_exports {
     ($( $guard:ident, $guard_js:literal, $guard_ts:literal, $list:ident, $list_js:literal, $list_ts:literal, $enum:ident, $ts:literal; )*) => {$(
-        #[doc = concat!("Whether `v` is exactly one of the documented `", $ts, "` values.")]
+        #[doc = concat!("Whether `v` is exactly one of SPEC's `", $ts, "` values (case-sensitive, no trimming).")]
+        #[doc = ""]
+        #[doc = "@param v - any value"]
+        #[doc = concat!("@returns `true` when it is one (and narrows `v` to `", $ts, "`)")]
+        #[doc = "@example"]
+        #[doc = "```ts"]
+        #[doc = concat!("if (", $guard_js, "(value)) { const known: ", $ts, " = value; }")]
+        #[doc = "```"]
         #[wasm_bindgen(js_name = $guard_js, unchecked_return_type = $guard_ts)]
         pub fn $guard(#[wasm_bindgen(unchecked_param_type = "unknown")] v: &JsValue) -> bool {
             // A lone surrogate read as U+FFFD can never equal an ASCII value.

@@ -1,0 +1,320 @@
+//! One declaration per shape.
+//!
+//! Every object the API exchanges (the create request, a session, each
+//! lifecycle params object, the list page, the interrupt answer) is declared
+//! once with [`shape!`]: each field's Rust name and type, its JSON key, whether
+//! it is required, and its [`Rule`]. From that one table come
+//! - the Rust struct and its TypeScript type (tsify);
+//! - the checks, with issue paths ([`check_shape`], generic over the table);
+//! - the key order of answers and bodies, and the unknown-key rule;
+//! - the JSON Schema ([`crate::json_schema`]).
+
+use crate::checker::{field, Checker};
+use crate::issue::Issue;
+use crate::value::Value;
+
+/// What a field's value must be. One variant per kind of row in SPEC's
+/// tables; the checks for each live in [`crate::checker`].
+#[derive(Clone, Copy, Debug)]
+pub enum Rule {
+    /// A string of at least `min` code points (`0`: any string).
+    Text { min: u32 },
+    /// A string matching the documented Timestamp pattern.
+    Timestamp,
+    /// Exactly one of these strings.
+    Enum(&'static [&'static str]),
+    Boolean,
+    /// An integer from `min` to `max`, both included.
+    Integer { min: u32, max: u32 },
+    FiniteNumber,
+    /// Any JSON value, `null` included.
+    Json,
+    /// An object of any JSON values.
+    JsonObject,
+    /// An array of any JSON values.
+    JsonArray,
+    /// A non-empty string sent as one URL path segment (not `.` or `..`).
+    PathSegment,
+    /// An array whose items are each of this shape.
+    ArrayOf(fn() -> &'static Shape),
+    /// An object of this shape.
+    Nested(fn() -> &'static Shape),
+}
+
+/// Whether a key must be there, and what stands in when it is not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    Required,
+    Optional,
+    /// Optional; this value is filled in when the key is absent.
+    Default(&'static str),
+}
+
+/// One row of a shape's table.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    /// The JSON key.
+    pub key: &'static str,
+    pub presence: Presence,
+    pub rule: Rule,
+}
+
+/// What to do with a key the table does not list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnknownKeys {
+    /// Report it (`unrecognized_keys`): requests and params, so that a typo
+    /// is caught instead of silently dropped.
+    Refuse,
+    /// Leave it out of the answer: responses (servers add fields).
+    Drop,
+}
+
+/// A declared object shape.
+#[derive(Debug)]
+pub struct Shape {
+    /// The type's name (the TypeScript type and the JSON Schema `$defs` key).
+    pub name: &'static str,
+    pub fields: &'static [Field],
+    /// The same keys as `fields`, in the same order (for suggestions).
+    pub keys: &'static [&'static str],
+    pub unknown_keys: UnknownKeys,
+}
+
+/// Checks `value` against `shape`, reporting every problem at its path.
+/// Returns whether it passed.
+pub(crate) fn check_shape<'a>(c: &mut Checker<'a>, value: &'a Value, shape: &'static Shape) -> bool {
+    let Some(entries) = c.object(value) else { return false };
+    let mut good = true;
+    for f in shape.fields {
+        good &= match field(entries, f.key) {
+            Some(value) => c.at_key(f.key, |c| check_rule(c, value, f.rule)),
+            None if f.presence == Presence::Required => {
+                c.at_key(f.key, |c| c.missing(f.rule));
+                false
+            }
+            None => true,
+        };
+    }
+    if shape.unknown_keys == UnknownKeys::Refuse {
+        good &= c.unknown_keys(entries, shape.keys);
+    }
+    good
+}
+
+fn check_rule<'a>(c: &mut Checker<'a>, value: &'a Value, rule: Rule) -> bool {
+    match rule {
+        Rule::Text { min } => c.text(value, min).is_some(),
+        Rule::Timestamp => c.timestamp(value).is_some(),
+        Rule::Enum(values) => c.one_of(value, values).is_some(),
+        Rule::Boolean => c.boolean(value).is_some(),
+        Rule::Integer { min, max } => c.integer(value, min, max).is_some(),
+        Rule::FiniteNumber => c.finite_number(value).is_some(),
+        Rule::Json => c.json(value),
+        Rule::JsonObject => c.object(value).is_some() && c.json(value),
+        Rule::JsonArray => c.array(value).is_some() && c.json(value),
+        Rule::PathSegment => c.path_segment(value).is_some(),
+        Rule::ArrayOf(shape) => {
+            let Some(items) = c.array(value) else { return false };
+            let mut good = true;
+            for (index, item) in items.iter().enumerate() {
+                good &= c.at_index(index, |c| check_shape(c, item, shape()));
+            }
+            good
+        }
+        Rule::Nested(shape) => check_shape(c, value, shape()),
+    }
+}
+
+/// A type declared with [`shape!`].
+pub trait Declared: FromChecked {
+    fn declared() -> &'static Shape;
+}
+
+/// Checks `input` against the declared shape `T`, every problem with its
+/// path below `prefix`, and reads it into `T`.
+pub fn check<'a, T: Declared>(input: &'a Value, prefix: &[&'a str]) -> Result<T, Vec<Issue>> {
+    let mut checker = Checker::new(prefix);
+    let good = check_shape(&mut checker, input, T::declared());
+    checker.finish(if good { T::from_checked(input) } else { None })
+}
+
+/// Reads a checked value into its Rust type (only called after
+/// [`check_shape`] passed, so every conversion succeeds; `None` otherwise).
+pub trait FromChecked: Sized {
+    fn from_checked(value: &Value) -> Option<Self>;
+}
+
+impl FromChecked for String {
+    fn from_checked(value: &Value) -> Option<Self> {
+        match value {
+            Value::String(text) => Some(text.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl FromChecked for bool {
+    fn from_checked(value: &Value) -> Option<Self> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
+impl FromChecked for f64 {
+    fn from_checked(value: &Value) -> Option<Self> {
+        match value {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+impl FromChecked for u32 {
+    fn from_checked(value: &Value) -> Option<Self> {
+        match value {
+            Value::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) => Some(*n as u32),
+            _ => None,
+        }
+    }
+}
+
+impl FromChecked for Value {
+    fn from_checked(value: &Value) -> Option<Self> {
+        Some(value.clone())
+    }
+}
+
+/// An object of any JSON values, entries in the caller's order.
+impl FromChecked for Vec<(String, Value)> {
+    fn from_checked(value: &Value) -> Option<Self> {
+        match value {
+            Value::Object(entries) => Some(entries.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl<T: FromChecked> FromChecked for Vec<T> {
+    fn from_checked(value: &Value) -> Option<Self> {
+        match value {
+            Value::Array(items) => items.iter().map(T::from_checked).collect(),
+            _ => None,
+        }
+    }
+}
+
+impl<T: FromChecked> FromChecked for Box<T> {
+    fn from_checked(value: &Value) -> Option<Self> {
+        T::from_checked(value).map(Box::new)
+    }
+}
+
+/// Declares a shape: the struct (with its TypeScript type), its table, its
+/// reader from a checked value and its JSON writer, all from one list.
+///
+/// Each field is one line: `rust_name: RustType = "jsonKey", presence, rule;`
+/// where presence is `required`, `optional` (the type is then `Option<_>`
+/// and the line carries `#[tsify(optional)]`) or `default("value")`.
+macro_rules! shape {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident ($unknown:ident) {
+            $(
+                $(#[$fmeta:meta])*
+                $field:ident : $ty:ty = $key:literal, $presence:ident $(($default:literal))?, $rule:expr;
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, tsify::Tsify)]
+        pub struct $name {
+            $( $(#[$fmeta])* #[serde(rename = $key)] pub $field: $ty, )*
+        }
+
+        impl $name {
+            /// This shape's declaration.
+            pub const SHAPE: $crate::shape::Shape = $crate::shape::Shape {
+                name: stringify!($name),
+                fields: &[ $( $crate::shape::Field {
+                    key: $key,
+                    presence: shape!(@presence $presence $($default)?),
+                    rule: $rule,
+                }, )* ],
+                keys: &[ $( $key, )* ],
+                unknown_keys: $crate::shape::UnknownKeys::$unknown,
+            };
+
+            /// This shape's declaration, for rules that refer to it.
+            pub fn shape() -> &'static $crate::shape::Shape {
+                &Self::SHAPE
+            }
+        }
+
+        impl $crate::shape::Declared for $name {
+            fn declared() -> &'static $crate::shape::Shape {
+                &Self::SHAPE
+            }
+        }
+
+        impl $crate::shape::FromChecked for $name {
+            fn from_checked(value: &$crate::value::Value) -> Option<Self> {
+                let $crate::value::Value::Object(entries) = value else { return None };
+                Some($name {
+                    $( $field: shape!(@read $presence $($default)?, entries, $key), )*
+                })
+            }
+        }
+
+        impl $name {
+            /// The JSON object of this value, keys in declared order, the
+            /// key `except` left out (a message body is its params less `id`).
+            pub(crate) fn write_json_except<N: $crate::json_text::NumberText>(
+                &self,
+                w: &mut $crate::json_text::JsonWriter<N>,
+                except: &str,
+            ) {
+                let mut o = w.object();
+                $( if $key != except { shape!(@write $presence, o, self.$field, $key); } )*
+                o.end();
+            }
+        }
+
+        impl $crate::json_text::ToJson for $name {
+            fn write_json<N: $crate::json_text::NumberText>(&self, w: &mut $crate::json_text::JsonWriter<N>) {
+                self.write_json_except(w, "");
+            }
+        }
+    };
+
+    (@presence required) => { $crate::shape::Presence::Required };
+    (@presence optional) => { $crate::shape::Presence::Optional };
+    (@presence default $default:literal) => { $crate::shape::Presence::Default($default) };
+
+    (@read required, $entries:ident, $key:literal) => {
+        $crate::shape::FromChecked::from_checked($crate::checker::field($entries, $key)?)?
+    };
+    (@read optional, $entries:ident, $key:literal) => {
+        match $crate::checker::field($entries, $key) {
+            None => None,
+            Some(value) => Some($crate::shape::FromChecked::from_checked(value)?),
+        }
+    };
+    (@read default $default:literal, $entries:ident, $key:literal) => {
+        match $crate::checker::field($entries, $key) {
+            None => $crate::shape::FromChecked::from_checked(&$crate::value::Value::String($default.into()))?,
+            Some(value) => $crate::shape::FromChecked::from_checked(value)?,
+        }
+    };
+
+    (@write optional, $o:ident, $value:expr, $key:literal) => {
+        if let Some(value) = &$value {
+            $crate::json_text::ToJson::write_json(value, $o.key($key));
+        }
+    };
+    (@write $presence:ident, $o:ident, $value:expr, $key:literal) => {
+        $crate::json_text::ToJson::write_json(&$value, $o.key($key));
+    };
+}
+pub(crate) use shape;
