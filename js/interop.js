@@ -43,25 +43,32 @@ export const createAgentSessionJsonSchema = deepFreeze(JSON.parse(createAgentSes
  */
 export const agentSessionJsonSchema = deepFreeze(JSON.parse(agentSessionJsonSchemaText()));
 
-// A fresh, mutable copy of `schema` in the dialect `target` names. Draft 07
-// differs from 2020-12, for the keywords these schemas use, only in where
-// the shared definitions live (`definitions`, not `$defs`).
+// Draft 07 form of a 2020-12 schema node. For the keywords these schemas
+// use, the dialects differ in two things: shared definitions live under
+// `definitions` (not `$defs`), and a `$ref` ignores its sibling keywords, so
+// a `$ref` with siblings moves into an `allOf`.
+function toDraft07(node) {
+  if (Array.isArray(node)) return node.map(toDraft07);
+  if (node === null || typeof node !== "object") return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "$schema") out.$schema = DRAFT_07;
+    else if (key === "$defs") out.definitions = toDraft07(value);
+    else if (key === "$ref" && typeof value === "string") out.$ref = value.replace(/\/\$defs\//g, "/definitions/");
+    else out[key] = toDraft07(value);
+  }
+  if ("$ref" in out && Object.keys(out).length > 1) {
+    const { $ref, ...siblings } = out;
+    return { ...siblings, allOf: [...(Array.isArray(siblings.allOf) ? siblings.allOf : []), { $ref }] };
+  }
+  return out;
+}
+
+// A fresh, mutable copy of `schema` in the dialect `options.target` names.
 function jsonSchemaFor(schema, options) {
   const target = options !== null && typeof options === "object" ? options.target : undefined;
   if (target === "draft-2020-12") return JSON.parse(JSON.stringify(schema));
-  if (target === "draft-07") {
-    const text = JSON.stringify(schema, (key, value) => {
-      if (key === "$schema") return DRAFT_07;
-      if (key === "$ref" && typeof value === "string") return value.replace(/^#\/\$defs\//, "#/definitions/");
-      return value;
-    });
-    const copy = JSON.parse(text);
-    if ("$defs" in copy) {
-      const { $defs, ...rest } = copy;
-      return { ...rest, definitions: $defs };
-    }
-    return copy;
-  }
+  if (target === "draft-07") return toDraft07(schema);
   throw new TypeError(
     `${VENDOR}: no JSON Schema for target ${typeof target === "string" ? JSON.stringify(target) : String(target)}; ` +
       'supported targets: "draft-2020-12", "draft-07"',
