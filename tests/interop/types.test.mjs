@@ -1,5 +1,6 @@
 // `tsc --strict` of TypeScript consumers of the interop declarations
-// (types/interop.ts, with @standard-schema/spec's types) and of the
+// (types/interop.ts, with @standard-schema/spec's types; types/consumers.ts,
+// with Hono's and TanStack Form's own typings) and of the
 // compile-time promises of the generated declarations (types/generated.ts),
 // each with a control run proving its @ts-expect-error lines are real errors.
 import { test } from "node:test";
@@ -62,6 +63,15 @@ test("tsc --strict: the same under moduleResolution nodenext", () => {
 
 test("interop.ts: each @ts-expect-error guards a real error", () => {
   assertExpectedErrorsAreReal("interop.ts", "tsconfig.nodenext.json", 6);
+});
+
+test("tsc --strict: Hono infers the validated body, TanStack Form takes the schema (consumers.ts)", () => {
+  const { status, output } = compile(join(types, "tsconfig.consumers.json"));
+  assert.equal(status, 0, output);
+});
+
+test("consumers.ts: each @ts-expect-error guards a real error", () => {
+  assertExpectedErrorsAreReal("consumers.ts", "tsconfig.consumers.json", 2);
 });
 
 // The promises of generated.ts come with a change to the Rust-generated
