@@ -18,7 +18,15 @@ enum Step<'a> {
 pub(crate) struct Checker<'a> {
     path: Vec<Step<'a>>,
     issues: Vec<Issue>,
+    /// Every problem found, listed or not (at most [`MAX_ISSUES`] are).
+    found: usize,
+    /// Part of the input was not read (see [`Foreign::NotRead`]).
+    not_read: bool,
 }
+
+/// At most this many issues are listed; one last issue then says how many
+/// more were found, so that hostile input costs bounded memory.
+pub const MAX_ISSUES: usize = 100;
 
 /// An object's own properties, with `undefined` ones counted as absent.
 pub(crate) type Entries = [(String, Value)];
@@ -35,23 +43,47 @@ pub(crate) fn field<'v>(entries: &'v Entries, key: &str) -> Option<&'v Value> {
 impl<'a> Checker<'a> {
     /// A walk whose paths start at `prefix` (e.g. `["options"]`).
     pub(crate) fn new(prefix: &[&'a str]) -> Self {
-        Checker { path: prefix.iter().map(|k| Step::Key(k)).collect(), issues: Vec::new() }
+        Checker {
+            path: prefix.iter().map(|k| Step::Key(k)).collect(),
+            issues: Vec::new(),
+            found: 0,
+            not_read: false,
+        }
     }
 
     /// `Ok(value)` if the walk found no problem, else every issue found.
     pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, Vec<Issue>> {
         match value {
-            Some(value) if self.issues.is_empty() => Ok(value),
-            _ => Err(self.issues),
+            Some(value) if self.found == 0 && !self.not_read => Ok(value),
+            _ => Err(self.into_issues()),
         }
     }
 
-    /// Issues found so far (for rules that combine walks).
-    pub(crate) fn into_issues(self) -> Vec<Issue> {
+    /// Issues found so far (for rules that combine walks), with the summary
+    /// issue last when some were not listed.
+    pub(crate) fn into_issues(mut self) -> Vec<Issue> {
+        let omitted = self.found - self.issues.len();
+        if omitted > 0 || self.not_read {
+            let kind = IssueKind::TooManyIssues {
+                maximum: MAX_ISSUES as u32,
+                omitted: omitted as u32,
+                read_all: !self.not_read,
+            };
+            self.issues.push(Issue::new(kind, Vec::new()));
+        }
         self.issues
     }
 
+    /// How many problems were found so far (listed or not).
+    pub(crate) fn found(&self) -> usize {
+        self.found
+    }
+
     pub(crate) fn report(&mut self, kind: IssueKind) {
+        self.found += 1;
+        if self.issues.len() >= MAX_ISSUES {
+            return;
+        }
         let path = self
             .path
             .iter()
@@ -82,6 +114,7 @@ impl<'a> Checker<'a> {
     fn wrong_type(&mut self, expected: &'static str, found: &Value) {
         match found {
             Value::Foreign(Foreign::TooDeep) => self.report(too_deep()),
+            Value::Foreign(Foreign::NotRead) => self.not_read(),
             Value::Foreign(Foreign::IllFormedString) if expected == "string" => self.report(lone_surrogate()),
             _ => self.report(IssueKind::InvalidType { expected, received: found.kind_name() }),
         }
@@ -140,7 +173,7 @@ impl<'a> Checker<'a> {
     /// suggestion when it looks like a typo of a known one. Returns whether
     /// there was none.
     pub(crate) fn unknown_keys(&mut self, entries: &Entries, known: &'static [&'static str]) -> bool {
-        let before = self.issues.len();
+        let before = self.found;
         for (key, value) in entries {
             if matches!(value, Value::Foreign(Foreign::IllFormedKey)) {
                 self.report(lone_surrogate());
@@ -152,7 +185,7 @@ impl<'a> Checker<'a> {
             let suggestion = suggest(key, known);
             self.report(IssueKind::UnrecognizedKeys { keys: vec![key.clone()], suggestion });
         }
-        self.issues.len() == before
+        self.found == before
     }
 
     /// A string, any length.
@@ -272,9 +305,15 @@ impl<'a> Checker<'a> {
     /// faithfully; reports every part that it would not. Returns whether
     /// there was none.
     pub(crate) fn json(&mut self, value: &'a Value) -> bool {
-        let before = self.issues.len();
+        let before = self.found;
         self.json_at_depth(value, 0);
-        self.issues.len() == before
+        self.found == before
+    }
+
+    /// Notes that the reader stopped before this point; the answer is then
+    /// a failure whose last issue says so.
+    pub(crate) fn not_read(&mut self) {
+        self.not_read = true;
     }
 
     fn json_at_depth(&mut self, value: &'a Value, depth: usize) {
@@ -286,12 +325,18 @@ impl<'a> Checker<'a> {
             }
             Value::Foreign(Foreign::TooDeep) => self.report(too_deep()),
             Value::Foreign(Foreign::IllFormedString) => self.report(lone_surrogate()),
+            Value::Foreign(Foreign::NotRead) => self.not_read(),
             Value::Foreign(foreign) => {
                 self.report(IssueKind::InvalidType { expected: "json", received: foreign.kind_name() })
             }
             Value::Array(_) | Value::Object(_) if depth >= MAX_DEPTH => self.report(too_deep()),
             Value::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
+                    if self.found > MAX_ISSUES {
+                        // Enough to list: the rest is not looked at.
+                        self.not_read();
+                        break;
+                    }
                     self.at_index(index, |c| c.json_at_depth(item, depth + 1));
                 }
             }

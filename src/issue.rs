@@ -89,6 +89,15 @@ pub enum IssueKind {
         #[serde(skip_serializing_if = "Option::is_none")]
         suggestion: Option<&'static str>,
     },
+    /// More problems were found than are listed: the last issue of a long
+    /// list. `omitted` were found and not listed; `readAll` is `false` when
+    /// reading stopped early, so there may be more.
+    TooManyIssues {
+        maximum: u32,
+        omitted: u32,
+        #[serde(rename = "readAll")]
+        read_all: bool,
+    },
     /// Response text that is not one JSON value.
     InvalidJson {
         #[serde(skip)]
@@ -189,6 +198,7 @@ impl IssueKind {
             IssueKind::InvalidFormat { .. } => "invalid_format",
             IssueKind::UnrecognizedKeys { .. } => "unrecognized_keys",
             IssueKind::InvalidJson { .. } => "invalid_json",
+            IssueKind::TooManyIssues { .. } => "too_many_issues",
         }
     }
 }
@@ -248,6 +258,13 @@ impl fmt::Display for IssueKind {
                 Ok(())
             }
             IssueKind::InvalidJson { problem } => problem.fmt(f),
+            IssueKind::TooManyIssues { maximum, omitted, read_all } => {
+                write!(f, "expected at most {maximum} listed issues, {omitted} more not listed")?;
+                if !read_all {
+                    f.write_str(" (reading stopped early, so there may be more)")?;
+                }
+                Ok(())
+            }
         }
     }
 }

@@ -51,4 +51,5 @@ pub use response::{
     AgentSession, AgentSessionList, ErrorData, InterruptAgentSessionResponse,
 };
 pub use timestamp::is_timestamp;
-pub use value::{Foreign, Value, MAX_DEPTH};
+pub use checker::MAX_ISSUES;
+pub use value::{Foreign, Value, MAX_DEPTH, MAX_FOREIGN};

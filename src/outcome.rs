@@ -87,6 +87,11 @@ impl ToJson for Issue {
                 o.optional_string("suggestion", *suggestion);
             }
             IssueKind::InvalidJson { .. } => {}
+            IssueKind::TooManyIssues { maximum, omitted, read_all } => {
+                o.key("maximum").number(f64::from(*maximum));
+                o.key("omitted").number(f64::from(*omitted));
+                o.boolean("readAll", *read_all);
+            }
         }
         o.end();
     }

@@ -9,7 +9,7 @@
 //! - the key order of answers and bodies, and the unknown-key rule;
 //! - the JSON Schema ([`crate::json_schema`]).
 
-use crate::checker::{field, Checker};
+use crate::checker::{field, Checker, MAX_ISSUES};
 use crate::issue::Issue;
 use crate::value::Value;
 
@@ -117,6 +117,11 @@ fn check_rule<'a>(c: &mut Checker<'a>, value: &'a Value, rule: Rule) -> bool {
             let Some(items) = c.array(value) else { return false };
             let mut good = true;
             for (index, item) in items.iter().enumerate() {
+                if c.found() > MAX_ISSUES {
+                    // Enough to list: the rest is not looked at.
+                    c.not_read();
+                    return false;
+                }
                 good &= c.at_index(index, |c| check_shape(c, item, shape()));
             }
             good

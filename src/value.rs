@@ -42,7 +42,16 @@ pub enum Foreign {
     /// Stands in an object for a property whose *key* has a lone surrogate;
     /// the entry's key is only a lossy stand-in, never used in a path.
     IllFormedKey,
+    /// The last item of an array whose reading stopped early: more than
+    /// [`MAX_FOREIGN`] values that cannot be JSON were read already, so the
+    /// answer is a failure anyway (a sparse array with a length of ten
+    /// million must not take ten million reads).
+    NotRead,
 }
+
+/// After this many values that are not JSON (each one an issue where the
+/// rules look), a reader stops reading further array items.
+pub const MAX_FOREIGN: usize = 100;
 
 /// How many arrays and objects may nest inside one argument (or one JSON
 /// text). Deeper input is reported, never followed: the limit keeps every
@@ -89,6 +98,7 @@ impl Foreign {
             Foreign::TooDeep => "too deep",
             Foreign::IllFormedString => "ill-formed string",
             Foreign::IllFormedKey => "ill-formed key",
+            Foreign::NotRead => "not read",
         }
     }
 }

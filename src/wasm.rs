@@ -21,7 +21,7 @@ use crate::json_text::{self, NumberText, ToJson};
 use crate::outcome::outcome_json_with;
 use crate::response::{parse_text_with, AgentSession, AgentSessionList, InterruptAgentSessionResponse};
 use crate::shape::{check, Declared};
-use crate::value::{Foreign, Value, MAX_DEPTH};
+use crate::value::{Foreign, Value, MAX_DEPTH, MAX_FOREIGN};
 use crate::{is_timestamp, validate_create_agent_session};
 
 // Small readers that run in JS. Two reasons: a call across the boundary
@@ -122,11 +122,14 @@ struct Reader {
     state: JsValue,
     /// What the helpers above return when a read threw.
     unreadable: JsValue,
+    /// Array items read so far that are not JSON (holes, `undefined`, …).
+    foreign_items: usize,
 }
 
 impl Reader {
     fn read_argument(value: &JsValue) -> Value {
-        let mut reader = Reader { state: begin(), unreadable: UNREADABLE.with(JsValue::clone) };
+        let mut reader =
+            Reader { state: begin(), unreadable: UNREADABLE.with(JsValue::clone), foreign_items: 0 };
         reader.read(value, 0)
     }
 
@@ -192,7 +195,18 @@ impl Reader {
     fn read_array(&mut self, array: &JsValue, length: u32, depth: usize) -> Value {
         let mut items = Vec::with_capacity(length.min(1 << 16) as usize);
         for index in 0..length {
-            items.push(self.read(&own_item(array, index), depth + 1));
+            let item = self.read(&own_item(array, index), depth + 1);
+            if matches!(item, Value::Foreign(_)) {
+                self.foreign_items += 1;
+                if self.foreign_items > MAX_FOREIGN {
+                    // Each such item is an issue where the rules look, so
+                    // the answer is a failure already: stop, rather than
+                    // read the ten million holes of `new Array(1e7)`.
+                    items.push(Value::Foreign(Foreign::NotRead));
+                    break;
+                }
+            }
+            items.push(item);
         }
         Value::Array(items)
     }

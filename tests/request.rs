@@ -2,9 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use common::{briefs, json};
+use common::{brief, briefs, json};
 use membrane_agent_session::{
-    validate_create_agent_session, AgentName, IssueKind, ModelId, Value, WorkspaceElementType,
+    validate_create_agent_session, AgentName, Foreign, IssueKind, ModelId, Value, WorkspaceElementType,
 };
 
 fn check(
@@ -215,4 +215,42 @@ fn deep_data_is_reported_past_the_documented_depth_without_overflow() {
         "]".repeat(500)
     );
     assert!(check(&shallow).is_ok());
+}
+
+#[test]
+fn long_issue_lists_are_capped_with_a_last_issue_saying_so() {
+    use membrane_agent_session::MAX_ISSUES;
+    let attachments = vec![r#"{"title":"","data":null}"#; 150].join(",");
+    let issues =
+        validate_create_agent_session(&json(&format!(r#"{{"prompt":"","promptAttachments":[{attachments}]}}"#)))
+            .unwrap_err();
+    assert_eq!(issues.len(), MAX_ISSUES + 1);
+    assert_eq!(issues[0].code(), "too_small");
+    assert_eq!(brief(&issues[MAX_ISSUES - 1]), "too_small@promptAttachments.98.title");
+    let last = issues.last().unwrap();
+    assert_eq!(brief(last), "too_many_issues@");
+    // The walk stops once more than MAX_ISSUES were found: 101 found, 1 not listed.
+    assert_eq!(last.kind, IssueKind::TooManyIssues { maximum: 100, omitted: 1, read_all: false });
+    assert!(last.message.contains("more not listed"), "{}", last.message);
+
+    // A reader that stopped early (Foreign::NotRead) fails the check even
+    // below the cap.
+    let mut items = vec![Value::Foreign(Foreign::Undefined); 3];
+    items.push(Value::Foreign(Foreign::NotRead));
+    let input = Value::Object(vec![
+        ("prompt".into(), Value::String("p".into())),
+        ("promptAttachments".into(), Value::Array(items)),
+    ]);
+    let issues = validate_create_agent_session(&input).unwrap_err();
+    let briefs: Vec<String> = issues.iter().map(brief).collect();
+    assert_eq!(
+        briefs,
+        [
+            "invalid_type@promptAttachments.0",
+            "invalid_type@promptAttachments.1",
+            "invalid_type@promptAttachments.2",
+            "too_many_issues@"
+        ]
+    );
+    assert_eq!(issues[3].kind, IssueKind::TooManyIssues { maximum: 100, omitted: 0, read_all: false });
 }
