@@ -21,7 +21,8 @@ fuzz_target!(|bytes: &[u8]| {
             let options = json_text::parse(r#"{"token":"fuzz-token"}"#).expect("fixed options");
             let request = build_create_agent_session_request(&value, &options)
                 .unwrap_or_else(|issues| panic!("valid request, but the build failed: {issues:?}"));
-            let again = json_text::parse(&request.body).expect("the body is JSON");
+            let body = request.body.as_deref().expect("a create request has a body");
+            let again = json_text::parse(body).expect("the body is JSON");
             validate_create_agent_session(&again).expect("the body validates");
             let rebuilt = build_create_agent_session_request(&again, &options).expect("the body builds");
             assert_eq!(request.body, rebuilt.body, "the body is not a fixed point");
