@@ -1,4 +1,7 @@
-// Serves www/dist (built by www/build.mjs) on the loopback interface.
+// Serves www/dist (built by www/build.mjs) on the loopback interface, and a
+// stub of the agent-session API (www/stub-api.mjs) below /stub-api, so the
+// demo can run a whole session without a real token: use
+// http://127.0.0.1:<port>/stub-api as the base URL.
 // Usage: PORT=8080 node www/serve.mjs   (PORT=0 picks a free port)
 // Zero dependencies. Prints the URL it listens on as its first line.
 import { createReadStream } from "node:fs";
@@ -6,9 +9,12 @@ import { stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createStubApi } from "./stub-api.mjs";
 
 const HOST = "127.0.0.1";
 const root = fileURLToPath(new URL("./dist/", import.meta.url));
+const STUB_PREFIX = "/stub-api";
+const stubApi = createStubApi();
 
 const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -33,11 +39,13 @@ try {
 }
 
 const server = createServer(async (request, response) => {
+  const url = request.url ?? "/";
+  if (url.startsWith(`${STUB_PREFIX}/`) && stubApi.handle(request, response, url.slice(STUB_PREFIX.length))) return;
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.writeHead(405, { Allow: "GET, HEAD" }).end();
     return;
   }
-  const file = await resolveFile(request.url ?? "/");
+  const file = await resolveFile(url);
   if (file === undefined) {
     response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found\n");
     return;
@@ -81,10 +89,12 @@ async function resolveFile(url) {
 server.listen(Number(process.env.PORT || 8080), HOST, () => {
   const { port } = server.address();
   console.log(`serving the demo at http://${HOST}:${port}/`);
+  console.log(`a stub of the API at http://${HOST}:${port}${STUB_PREFIX} (use it as the base URL)`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    stubApi.close();
     server.close();
     server.closeAllConnections();
   });
