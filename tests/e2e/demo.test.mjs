@@ -148,7 +148,7 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
     };
   }
 
-  e2e("the sample request is filled in, valid, and the wasm is served as application/wasm", async () => {
+  e2e("the sample request is filled in and valid, with no console error, and any wasm is served as application/wasm", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const wasmTypes = [];
@@ -164,7 +164,9 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
     await page.goto(demoUrl);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
 
-    assert.deepEqual(wasmTypes, ["application/wasm"]);
+    // The package may load its wasm from a file or carry it inline; a file
+    // must come as application/wasm (instantiateStreaming needs it).
+    assert.ok(wasmTypes.every((type) => type === "application/wasm"), `wasm content types: ${wasmTypes}`);
     for (const name of [...REQUEST_FIELDS, "token", "baseUrl"]) {
       assert.equal(await page.locator(`[name="${name}"]`).count(), 1, `one control named ${name}`);
       const labelled = await page.locator(`[name="${name}"]`).evaluate((e) => e.labels?.[0]?.textContent?.trim() ?? "");
