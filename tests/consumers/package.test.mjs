@@ -1,89 +1,154 @@
-// The package as a file set: package.json, the exports map, what npm would
-// publish, and the assemble script that writes them.
+// The package as a file set: package.json, the exports map, what npm
+// publishes (the packed tarball), and the assemble script that writes them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ENUMERATIONS, SPEC_TABLE_NAMES } from './support/spec-values.mjs';
+import { join } from 'node:path';
+import { ENUMERATIONS, PENDING_NAMES, PUBLIC_NAMES, SPEC_TABLE_NAMES } from './support/spec-values.mjs';
+import { ROOT as root, freshProject, packageDir, packedTarball } from './support/packed.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const packageDir = dirname(createRequire(import.meta.url).resolve('membrane-agent-session/package.json'));
 const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 const SPEC = join(root, 'spec', 'SPEC.md');
-const GENERATED = ['package.json', 'index.cjs', 'index.mjs', 'browser.js', 'index.d.ts', 'index.d.cts',
-  'node/package.json', 'web/package.json'];
+const ASSEMBLE = join(root, 'scripts', 'assemble-pkg.mjs');
+const WASM_PACK_OUT = join(root, 'target', 'wasm-pack', 'web');
+const hasInterop = existsSync(join(packageDir, 'interop.js'));
+const EXPECTED_FILES = [
+  'LICENSE', 'README.md', 'package.json',
+  'index.js', 'index.cjs', 'index.d.ts', 'index.d.cts',
+  'membrane_agent_session.js', 'membrane_agent_session.d.ts', 'membrane_agent_session.d.cts',
+  ...(hasInterop ? ['interop.js', 'interop.d.ts', 'interop.d.cts'] : []),
+].sort();
 
-test('package.json: name, version from Cargo.toml, license, description', () => {
+function cargoField(key) {
   const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
-  const version = /^\[package\][\s\S]*?^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
+  return new RegExp(`^\\[package\\][\\s\\S]*?^${key}\\s*=\\s*"([^"]+)"`, 'm').exec(cargo)[1];
+}
+
+test('package.json: name, version, license, links to the repository, module kind, engines', () => {
   assert.equal(manifest.name, 'membrane-agent-session');
-  assert.equal(manifest.version, version);
+  assert.equal(manifest.version, cargoField('version'));
   assert.equal(manifest.license, 'MIT');
   assert.ok(manifest.description.length > 20, manifest.description);
   assert.equal(manifest.type, 'module');
-  assert.ok(Array.isArray(manifest.sideEffects) && manifest.sideEffects.includes('./browser.js'),
-    'browser.js loads the wasm at top level: a bundler must keep it');
+  const repository = cargoField('repository');
+  assert.deepEqual(manifest.repository, { type: 'git', url: repository });
+  assert.equal(manifest.homepage, repository);
+  assert.deepEqual(manifest.bugs, { url: `${repository}/issues` });
+  // Importing changes nothing outside the package (see assemble-pkg.mjs).
+  assert.equal(manifest.sideEffects, false);
+  // index.cjs require()s an ES module: Node ^20.19 || >=22.12, each tested
+  // (node-versions.test.mjs).
+  assert.deepEqual(manifest.engines, { node: '^20.19.0 || >=22.12.0' });
 });
 
-test('exports map: types first, node import/require, browser and default', () => {
-  const entry = manifest.exports['.'];
-  assert.equal(Object.keys(entry)[0], 'types');
-  assert.deepEqual(Object.keys(entry), ['types', 'node', 'browser', 'default']);
-  assert.deepEqual(entry.node, { import: './index.mjs', require: './index.cjs' });
-  assert.equal(entry.browser, './browser.js');
-  assert.equal(entry.default, './browser.js');
-  const targets = [entry.types.import, entry.types.require, entry.node.import, entry.node.require,
-    entry.browser, manifest.main, manifest.module, manifest.types];
-  for (const target of targets) assert.ok(existsSync(join(packageDir, target)), `${target} exists`);
-});
-
-test('npm would publish every file an entry needs, and nothing of the build tree', () => {
-  const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--offline', '--ignore-scripts'],
-    { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-  const published = report.files.map((f) => f.path).sort();
-  for (const needed of ['package.json', 'index.cjs', 'index.mjs', 'browser.js', 'index.d.ts', 'index.d.cts',
-    'node/package.json', 'node/membrane_agent_session.js', 'node/membrane_agent_session.d.ts',
-    'node/membrane_agent_session_bg.wasm', 'web/package.json', 'web/membrane_agent_session.js',
-    'web/membrane_agent_session.d.ts', 'web/membrane_agent_session_bg.wasm']) {
-    assert.ok(published.includes(needed), `${needed} is published: ${published.join(', ')}`);
+test('exports map: import and require, each with its own types first', () => {
+  assert.deepEqual(manifest.exports, {
+    '.': {
+      import: { types: './index.d.ts', default: './index.js' },
+      require: { types: './index.d.cts', default: './index.cjs' },
+    },
+    './package.json': './package.json',
+  });
+  assert.equal(manifest.main, './index.cjs');
+  assert.equal(manifest.module, './index.js');
+  assert.equal(manifest.types, './index.d.cts', 'node10 resolution loads main (CommonJS): its types');
+  for (const target of ['./index.js', './index.cjs', './index.d.ts', './index.d.cts']) {
+    assert.ok(existsSync(join(packageDir, target)), `${target} exists`);
   }
-  if (existsSync(join(root, 'README.md'))) assert.ok(published.includes('README.md'));
-  assert.equal(published.some((f) => f.endsWith('.gitignore') || f.startsWith('target/')), false, published.join(', '));
 });
 
-test('the assemble script is idempotent and pkg/ is what it writes now', () => {
+test('the tarball: exactly the package files, LICENSE and README, one copy of the wasm', () => {
+  const { files } = packedTarball();
+  assert.deepEqual(files, EXPECTED_FILES);
+  const { installed } = freshProject('files');
+  let copies = 0;
+  for (const file of files.filter((f) => f.endsWith('.js') || f.endsWith('.cjs'))) {
+    const code = readFileSync(join(installed, file), 'utf8');
+    // "AGFzbQ" is "\0asm", the first bytes of every wasm module, in base64.
+    copies += code.split('AGFzbQ').length - 1;
+    // Comments out (doc comments show user code: fetch, await).
+    const statements = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    assert.equal(/new URL\(|import\.meta|\.wasm\b/.test(statements), false, `${file}: no reference to a separate asset`);
+    assert.equal(/\bBuffer\b|\brequire\((?!'\.\/index\.js'\))|__dirname|\bawait\b/.test(statements), false,
+      `${file}: nothing only Node has, no await`);
+  }
+  assert.equal(copies, 1, 'the wasm is inlined once, in membrane_agent_session.js');
+  const license = readFileSync(join(installed, 'LICENSE'), 'utf8');
+  assert.match(license, /^MIT License\n\nCopyright \(c\) 2026 membrane-agent-session contributors\n/);
+});
+
+test('the README is for npm users: no make commands, no links outside the package', () => {
+  const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+  assert.equal(readme, readFileSync(join(root, 'npm', 'README.md'), 'utf8'));
+  assert.equal(/^\s*make\b|`make /m.test(readme), false, 'no make commands');
+  assert.equal(/\.\.\/|\]\((?!https?:|#)[^)]*\)/.test(readme), false, 'no relative links');
+  assert.match(readme, /npm install membrane-agent-session/);
+  for (const name of PUBLIC_NAMES) assert.ok(readme.includes(name), `the README shows ${name}`);
+});
+
+test('the pending names are exactly the ones the assemble script does not require yet', () => {
+  const source = readFileSync(ASSEMBLE, 'utf8');
+  const optional = [...source.matchAll(/\{ name: '(\w+)', required: false \}/g)].map((m) => m[1]);
+  const interopNames = /const INTEROP_NAMES = \[([^\]]*)\]/.exec(source)[1].match(/\w+/g);
+  const interopRequired = /const INTEROP_REQUIRED = (true|false);/.exec(source)[1] === 'true';
+  assert.deepEqual([...optional, ...(interopRequired ? [] : interopNames)].sort(), [...PENDING_NAMES].sort());
+  for (const name of PUBLIC_NAMES) assert.ok(readFileSync(SPEC, 'utf8').includes(name), `SPEC names ${name}`);
+});
+
+function assemble(input, output) {
+  return spawnSync(process.execPath, [ASSEMBLE, input, output], { encoding: 'utf8' });
+}
+
+const noInput = existsSync(join(WASM_PACK_OUT, 'membrane_agent_session.js'))
+  ? false
+  : `${WASM_PACK_OUT} is absent (make pkg builds it with wasm-pack --target web)`;
+
+test('the assemble script is idempotent and pkg/ is what it writes now', { skip: noInput }, () => {
   const work = mkdtempSync(join(tmpdir(), 'mas-assemble-'));
   try {
-    for (const half of ['node', 'web']) cpSync(join(packageDir, half), join(work, half), { recursive: true });
-    const assemble = () => execFileSync(process.execPath, [join(root, 'scripts', 'assemble-pkg.mjs'), work],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    assemble();
-    const first = Object.fromEntries(GENERATED.map((f) => [f, readFileSync(join(work, f), 'utf8')]));
-    assemble();
-    for (const file of GENERATED) {
-      assert.equal(readFileSync(join(work, file), 'utf8'), first[file], `${file} is the same on a second run`);
-      assert.equal(readFileSync(join(packageDir, file), 'utf8'), first[file],
-        `pkg/${file} is up to date (run scripts/assemble-pkg.mjs)`);
+    const first = assemble(WASM_PACK_OUT, join(work, 'a'));
+    assert.equal(first.status, 0, first.stderr);
+    const second = assemble(WASM_PACK_OUT, join(work, 'a'));
+    assert.equal(second.status, 0, second.stderr);
+    const written = readdirSync(join(work, 'a')).sort();
+    assert.deepEqual(written, readdirSync(packageDir).sort());
+    for (const file of written) {
+      assert.equal(readFileSync(join(work, 'a', file), 'utf8'), readFileSync(join(packageDir, file), 'utf8'),
+        `pkg/${file} is up to date (run make pkg)`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 });
 
-test('the assemble script fails loudly when an input is missing', () => {
+test('the assemble script fails loudly, and writes nothing, when an input is missing', { skip: noInput }, () => {
   const work = mkdtempSync(join(tmpdir(), 'mas-assemble-'));
   try {
-    for (const half of ['node', 'web']) cpSync(join(packageDir, half), join(work, half), { recursive: true });
-    rmSync(join(work, 'web', 'membrane_agent_session_bg.wasm'));
-    const run = spawnSync(process.execPath, [join(root, 'scripts', 'assemble-pkg.mjs'), work], { encoding: 'utf8' });
+    cpSync(WASM_PACK_OUT, join(work, 'in'), { recursive: true });
+    rmSync(join(work, 'in', 'membrane_agent_session_bg.wasm'));
+    const run = assemble(join(work, 'in'), join(work, 'out'));
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /missing:[\s\S]*web[/\\]membrane_agent_session_bg\.wasm/);
-    assert.equal(existsSync(join(work, 'browser.js')), false, 'nothing half-written');
+    assert.match(run.stderr, /missing:[\s\S]*membrane_agent_session_bg\.wasm/);
+    assert.equal(existsSync(join(work, 'out')), false, 'nothing half-written');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('the assemble script fails loudly when the build lacks a function the package promises', { skip: noInput }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'mas-assemble-'));
+  try {
+    cpSync(WASM_PACK_OUT, join(work, 'in'), { recursive: true });
+    const glue = join(work, 'in', 'membrane_agent_session.js');
+    // The glue without isTimestamp's export: it still loads, but lacks it.
+    const source = readFileSync(glue, 'utf8').replace('export function isTimestamp(', 'function isTimestamp(');
+    writeFileSync(glue, source);
+    const run = assemble(join(work, 'in'), join(work, 'out'));
+    assert.equal(run.status, 1, run.stdout);
+    assert.match(run.stderr, /does not export the functions: isTimestamp/);
+    assert.equal(existsSync(join(work, 'out')), false, 'nothing half-written');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

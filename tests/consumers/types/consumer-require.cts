@@ -9,6 +9,12 @@ if (result.success) {
   const model: membrane.ModelId | undefined = result.data.modelId;
   void model;
 }
+// The interop exports come through require too, with their types.
+const vendor: 'membrane-agent-session' = membrane.createAgentSessionSchema['~standard'].vendor;
+const flat: membrane.FlattenedIssues = membrane.flattenIssues(result.success ? [] : result.issues);
+const list = membrane.parseAgentSessionList('{"items":[]}');
+const items: membrane.AgentSession[] = list.success ? list.data.items : [];
+void [vendor, flat, items];
 // @ts-expect-error not a model id
 const bad: membrane.ModelId = 'openai/gpt-4';
 void [ids, bad];

@@ -17,6 +17,18 @@ import {
   parseAgentSession,
   toCurl,
   validateCreateAgentSession,
+  buildGetAgentSessionRequest,
+  buildListAgentSessionsRequest,
+  buildSendAgentSessionMessageRequest,
+  buildInterruptAgentSessionRequest,
+  parseAgentSessionList,
+  parseInterruptAgentSessionResponse,
+  createAgentSessionSchema,
+  agentSessionSchema,
+  flattenIssues,
+  formatIssues,
+  createAgentSessionJsonSchema,
+  agentSessionJsonSchema,
 } from 'membrane-agent-session';
 import type {
   AgentName,
@@ -31,6 +43,11 @@ import type {
   PromptAttachment,
   Result,
   WorkspaceElementType,
+  AgentSessionList,
+  InterruptAgentSessionResponse,
+  GetAgentSessionParams,
+  StandardSchema,
+  FlattenedIssues,
 } from 'membrane-agent-session';
 
 // Exact type equality: `any` equals nothing but `any`, so it cannot sneak in.
@@ -47,8 +64,8 @@ expectTrue<Equal<ReturnType<typeof buildCreateAgentSessionRequest>, Result<HttpR
 expectTrue<Equal<ReturnType<typeof parseAgentSession>, Result<AgentSession>>>();
 expectTrue<Equal<ReturnType<typeof toCurl>, string>>();
 expectTrue<Equal<ReturnType<typeof isTimestamp>, boolean>>();
-expectTrue<Equal<HttpRequest['method'], 'POST'>>();
-expectTrue<Equal<HttpRequest['body'], string>>();
+expectTrue<Equal<HttpRequest['method'], 'GET' | 'POST'>>();
+expectTrue<Equal<HttpRequest['body'], string | undefined>>();
 expectTrue<Equal<CreateAgentSession['prompt'], string>>();
 expectTrue<Equal<CreateAgentSession['modelId'], ModelId | undefined>>();
 expectTrue<Equal<CreateAgentSession['promptAttachments'], PromptAttachment[] | undefined>>();
@@ -56,7 +73,7 @@ expectTrue<Equal<AgentSession['status'], AgentSessionStatus>>();
 expectTrue<Equal<AgentSession['hasWorker'], boolean>>();
 expectTrue<Equal<ErrorData['message'], string>>();
 expectTrue<Equal<Issue['message'], string>>();
-expectTrue<Equal<Issue['path'], (string | number)[]>>();
+expectTrue<Equal<Issue['path'], readonly (string | number)[]>>();
 // The enumerations are string-literal unions, not `string`.
 expectTrue<Equal<string extends ModelId ? true : false, false>>();
 expectTrue<Equal<'anthropic/claude-haiku-4.5' extends ModelId ? true : false, true>>();
@@ -83,7 +100,7 @@ if (checked.success) {
   // @ts-expect-error a success has no issues
   void checked.issues;
 } else {
-  const issues: Issue[] = checked.issues;
+  const issues: readonly Issue[] = checked.issues;
   const byField = new Map(issues.map((issue) => [issue.path.join('.'), issue.message] as const));
   void byField;
   // @ts-expect-error a failure has no data
@@ -117,7 +134,7 @@ void [options, firstAgent];
 MODEL_IDS.push('openai/gpt-5.2');
 
 // --- Build, send with fetch, parse the answer --------------------------
-async function send(token: string): Promise<AgentSession | Issue[]> {
+async function send(token: string): Promise<AgentSession | readonly Issue[]> {
   const built = buildCreateAgentSessionRequest(draft, { token, baseUrl: 'https://api.example.com/v1' });
   if (!built.success) return built.issues;
   const request: HttpRequest = built.data;
@@ -140,6 +157,42 @@ void send;
 buildCreateAgentSessionRequest(draft, { token: 't' }); // baseUrl is optional
 // @ts-expect-error the token is required
 buildCreateAgentSessionRequest(draft, { baseUrl: 'https://api.example.com' });
+
+// --- The session lifecycle ---------------------------------------------
+const options2 = { token: 't', baseUrl: 'https://api.example.com' };
+const getParams: GetAgentSessionParams = { id: 'as_1', wait: true, timeout: 30 };
+expectTrue<Equal<ReturnType<typeof buildGetAgentSessionRequest>, Result<HttpRequest>>>();
+expectTrue<Equal<ReturnType<typeof parseAgentSessionList>, Result<AgentSessionList>>>();
+expectTrue<Equal<ReturnType<typeof parseInterruptAgentSessionResponse>, Result<InterruptAgentSessionResponse>>>();
+expectTrue<Equal<AgentSessionList['items'], AgentSession[]>>();
+expectTrue<Equal<InterruptAgentSessionResponse['interrupted'], boolean>>();
+const lifecycle = [
+  buildGetAgentSessionRequest(getParams, options2),
+  buildListAgentSessionsRequest({ limit: 100, cursor: 'abc', workspaceElementType: 'connector' }, options2),
+  buildSendAgentSessionMessageRequest({ id: 'as_1', input: 'continue', synthetic: false }, options2),
+  buildInterruptAgentSessionRequest({ id: 'as_1' }, options2),
+];
+void lifecycle;
+// @ts-expect-error the id is required
+buildGetAgentSessionRequest({ wait: true }, options2);
+// @ts-expect-error a message needs its input
+buildSendAgentSessionMessageRequest({ id: 'as_1' }, options2);
+
+// --- Interop: Standard Schema, issue helpers, JSON Schema ---------------
+expectTrue<Equal<typeof createAgentSessionSchema, StandardSchema<CreateAgentSession>>>();
+expectTrue<Equal<typeof agentSessionSchema, StandardSchema<AgentSession>>>();
+expectTrue<Equal<typeof createAgentSessionSchema['~standard']['version'], 1>>();
+const standard = createAgentSessionSchema['~standard'].validate({ prompt: 'x' });
+if (standard.issues) {
+  const flat: FlattenedIssues = flattenIssues(standard.issues);
+  const fieldMessages: string[] | undefined = flat.fieldErrors.prompt;
+  const text: string = formatIssues(standard.issues);
+  void [fieldMessages, text];
+} else {
+  const created: CreateAgentSession = standard.value;
+  void created;
+}
+void [createAgentSessionJsonSchema, agentSessionJsonSchema];
 
 // --- What must not compile ---------------------------------------------
 const wrongModel: CreateAgentSession = {
