@@ -3,9 +3,8 @@
 //
 // The package is imported by name, `membrane-agent-session`, and resolved
 // like any dependency (node_modules/membrane-agent-session -> ../pkg, made
-// by `make pkg`). Its browser entry loads the wasm itself with top-level
-// await and `new URL(..., import.meta.url)`, which Vite turns into an asset:
-// no wasm plugin and no init call.
+// by `make pkg`). It carries its wasm inline and compiles it when imported:
+// no wasm plugin, no asset and no init call.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
@@ -29,7 +28,7 @@ await build({
   build: {
     outDir,
     emptyOutDir: true,
-    // Top-level await in the package's browser entry needs ES2022.
+    // The demo's own code uses ES2022 (class private fields).
     target: "es2022",
   },
 });

@@ -1,8 +1,11 @@
 // End-to-end test of the demo form (www/) in headless Chromium.
 //   node --test tests/e2e/
 // Builds www/ (node www/build.mjs, so `make pkg` must have run), serves it
-// with www/serve.mjs and starts a stub of the API, both on loopback ports the
-// OS picks. Screenshots go to tests/artifacts/.
+// with www/serve.mjs and starts the demo's stub of the API (www/stub-api.mjs,
+// which runs each session through its statuses in about a second here), both
+// on loopback ports the OS picks. A test may intercept a call to answer it
+// itself (an answer that breaks SPEC, an HTTP error). Screenshots go to
+// tests/artifacts/.
 //
 // The lists below are copied from spec/SPEC.md on purpose: the test
 // must not take them from the package it checks.
@@ -15,6 +18,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { chromium } from "playwright-core";
+import { createStubApi } from "../../www/stub-api.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -35,6 +39,15 @@ const MODEL_IDS = [
   "google/gemini-3-pro-preview", "moonshotai/kimi-k2.5",
 ];
 const AGENT_NAMES = ["membrane", "membrane-core", "self-integrating", "connection-building", "action-building", "universe"];
+
+/** SPEC's Timestamp pattern, copied from spec/SPEC.md. */
+const TIMESTAMP = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$/;
+
+/** The order a run goes through (the stub's, and the API's). */
+const RUN_ORDER = ["queued", "starting", "running", "completed"];
+
+/** A short run, so each test takes a second or two; `completed` is moved far off where a test needs a busy session. */
+const FAST = { starting: 300, running: 700, completed: 1200, cancelled: 200 };
 
 const REQUEST_FIELDS = ["prompt", "workspaceElementType", "workspaceElementId", "testCustomerId", "isExternal", "modelId", "agentName"];
 
@@ -67,7 +80,7 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
   /** @type {import("node:child_process").ChildProcess | undefined} */
   let demoServer;
   let demoUrl = "";
-  /** @type {Awaited<ReturnType<typeof startStubApi>>} */
+  /** @type {Awaited<ReturnType<typeof startTestApi>>} */
   let stub;
 
   const e2e = (name, fn) => test(name, { skip }, fn);
@@ -76,7 +89,7 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
     if (skip) return;
     await promisify(execFile)(process.execPath, ["www/build.mjs"], { cwd: REPO });
     ({ child: demoServer, url: demoUrl } = await startDemoServer());
-    stub = await startStubApi();
+    stub = await startTestApi();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     await mkdir(ARTIFACTS, { recursive: true });
   }, { timeout: 180_000 });
@@ -88,7 +101,7 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
       demoServer.kill("SIGTERM");
       await exited;
     }
-    await stub?.close();
+    await stub?.stop();
   });
 
   /**
@@ -146,6 +159,35 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
       outcome: await page.locator("#result").getAttribute("data-outcome"),
       text: await page.locator("#result").innerText(),
     };
+  }
+
+  /** Waits until the follow panel says `phase` (polling, idle, stopped, error) and returns its status line. */
+  async function waitForFollow(page, phase, timeout = 15_000) {
+    await page.waitForSelector(`#follow[data-follow="${phase}"]`, { timeout });
+    return page.locator("#follow-status").innerText();
+  }
+
+  /** The timeline's entries, once it has at least `atLeast` of them. */
+  async function timelineEntries(page, atLeast = 0) {
+    if (atLeast > 0) {
+      await page.waitForFunction((n) => document.querySelectorAll("#timeline li").length >= n, atLeast, { timeout: 15_000 });
+    }
+    return page.$$eval("#timeline li", (items) =>
+      items.map((li) => ({
+        status: li.getAttribute("data-status"),
+        state: li.getAttribute("data-state"),
+        time: li.querySelector("time")?.getAttribute("datetime"),
+      })),
+    );
+  }
+
+  /** Waits (up to `timeout` ms) until `check()` is true; fails with `what` otherwise. */
+  async function eventually(check, what, timeout = 10_000) {
+    const end = Date.now() + timeout;
+    while (!(await check())) {
+      if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   e2e("the sample request is filled in and valid, with no console error, and any wasm is served as application/wasm", async () => {
@@ -328,21 +370,32 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
     await context.close();
   });
 
-  e2e("Send posts the request and shows the session from a SPEC-valid answer", async () => {
+  e2e("Send posts the request and shows the session from a SPEC-valid answer, then follows it to idle", async () => {
     const { page, context, pageErrors } = await open();
     await page.fill('[name="baseUrl"]', stub.url);
-    stub.reply = { status: 200, body: JSON.stringify(SESSION) };
+    const FINISHED = { ...SESSION, status: "completed", state: "idle", updatedAt: "2025-01-15T10:04Z", summary: "all done" };
+    stub.intercept = (method, url) => {
+      if (method === "POST" && url === "/agent/sessions") return { status: 200, body: JSON.stringify(SESSION) };
+      if (method === "GET" && url.startsWith(`/agent/sessions/${SESSION.id}?`)) return { status: 200, body: JSON.stringify(FINISHED) };
+      return undefined;
+    };
     const { outcome, text } = await sendAndWait(page);
     assert.equal(outcome, "session", text);
-    assert.equal(await page.locator('#result [data-field="status"]').innerText(), "running");
-    assert.equal(await page.locator('#result [data-field="state"]').innerText(), "busy");
+    await waitForFollow(page, "idle");
+    // What the create call answered comes first (no state means busy), then what the poll got.
+    assert.deepEqual(await timelineEntries(page), [
+      { status: "running", state: "busy", time: SESSION.updatedAt },
+      { status: "completed", state: "idle", time: FINISHED.updatedAt },
+    ]);
+    assert.equal(await page.locator('#result [data-field="status"]').innerText(), "completed");
+    assert.equal(await page.locator('#result [data-field="state"]').innerText(), "idle");
     assert.equal(await page.locator('#result [data-field="createdAt"]').innerText(), SESSION.createdAt);
-    assert.equal(await page.locator('#result [data-field="updatedAt"]').innerText(), SESSION.updatedAt);
+    assert.equal(await page.locator('#result [data-field="updatedAt"]').innerText(), FINISHED.updatedAt);
     assert.equal(await page.locator('#result [data-field="lastActivityAt"]').innerText(), SESSION.lastActivityAt);
+    assert.equal(await page.locator("#interrupt").isEnabled(), false, "nothing to interrupt once idle");
 
-    const received = stub.requests.at(-1);
-    assert.equal(received.method, "POST");
-    assert.equal(received.url, "/agent/sessions");
+    const received = stub.requests.find((r) => r.method === "POST" && r.url === "/agent/sessions");
+    assert.ok(received, "the stub got the create call");
     assert.equal(received.headers.authorization, "Bearer demo-token");
     assert.equal(received.headers["content-type"], "application/json");
     const body = JSON.parse(received.body);
@@ -351,6 +404,10 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
     assert.equal(body.modelId, "anthropic/claude-sonnet-4.6");
     assert.equal(body.agentName, "membrane");
     assert.equal(body.promptAttachments.length, 1);
+    const poll = stub.requests.find((r) => r.method === "GET");
+    assert.equal(poll?.url, `/agent/sessions/${SESSION.id}?wait=true&timeout=30`);
+    assert.equal(poll.headers.authorization, "Bearer demo-token");
+    assert.equal(poll.headers["content-type"], undefined, "a GET has no body and no Content-Type");
     assert.deepEqual(pageErrors, []);
     await page.screenshot({ path: `${ARTIFACTS}demo-1280-session.png`, fullPage: true });
     await context.close();
@@ -363,12 +420,14 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
     const { outcome, text } = await sendAndWait(page);
     assert.equal(outcome, "invalid-answer", text);
     const issues = await page.$$eval("#result li[data-code]", (items) =>
-      items.map((li) => ({ code: li.getAttribute("data-code"), path: li.querySelector("code")?.textContent })),
+      items.map((li) => ({ code: li.getAttribute("data-code"), path: li.getAttribute("data-path"), text: li.textContent })),
     );
     assert.deepEqual(
       issues.map((i) => `${i.path} ${i.code}`).sort(),
       ["createdAt invalid_format", "status invalid_value"],
     );
+    for (const issue of issues) assert.match(issue.text, new RegExp(`^${issue.code} ${issue.path}: \\S`), "code, then path: message");
+    assert.equal(await page.locator("#follow").isHidden(), true, "an answer that is not a session is not followed");
     await context.close();
   });
 
@@ -402,6 +461,221 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
     assert.match(text, /Network error/);
     assert.match(text, new RegExp(`127\\.0\\.0\\.1:${closedPort}/agent/sessions`));
     assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  e2e("create -> long poll -> idle: each status the session goes through is on the timeline", async () => {
+    stub.reset();
+    const { page, context, pageErrors } = await open();
+    await page.fill('[name="baseUrl"]', stub.url);
+    const before = stub.requests.length;
+    const { outcome, text } = await sendAndWait(page);
+    assert.equal(outcome, "session", text);
+    assert.equal(await page.locator("#interrupt").isEnabled(), true, "Interrupt is offered while the session is busy");
+    assert.match(await page.locator("#follow").getAttribute("data-follow"), /^(polling|idle)$/);
+
+    assert.match(await waitForFollow(page, "idle"), /idle: completed/);
+    const entries = await timelineEntries(page);
+    const statuses = entries.map((e) => e.status);
+    // Each change is shown once, in the order of the run; a poll may miss
+    // a step that lasted less than one round trip, never reorder them.
+    assert.equal(statuses[0], "queued", "the create answer starts the timeline");
+    assert.equal(statuses.at(-1), "completed");
+    assert.ok(statuses.length >= 3, `at least one step between queued and completed: ${statuses}`);
+    assert.deepEqual(statuses, RUN_ORDER.filter((status) => statuses.includes(status)), "in run order, no repeats");
+    assert.deepEqual(entries.map((e) => e.state), [...statuses.slice(1).map(() => "busy"), "idle"]);
+    for (const entry of entries) assert.match(entry.time, TIMESTAMP);
+    assert.deepEqual(entries.map((e) => e.time), entries.map((e) => e.time).sort(), "times never go back");
+
+    assert.equal(await page.locator('#result [data-field="status"]').innerText(), "completed");
+    assert.equal(await page.locator('#result [data-field="state"]').innerText(), "idle");
+    assert.equal(await page.locator("#interrupt").isEnabled(), false);
+
+    const calls = stub.requests.slice(before);
+    const id = [...stub.sessions.keys()].at(-1);
+    assert.equal(calls.filter((c) => c.method === "POST").length, 1, "one create call");
+    const polls = calls.filter((c) => c.method === "GET");
+    assert.ok(polls.length >= 2, `long polls: ${polls.length}`);
+    for (const poll of polls) assert.equal(poll.url, `/agent/sessions/${id}?wait=true&timeout=30`);
+    assert.equal(stub.sessions.get(id).data.state, "idle");
+    assert.equal(stub.heldPolls(), 0, "no poll is left waiting once the session is idle");
+    assert.deepEqual(pageErrors, []);
+    await page.screenshot({ path: `${ARTIFACTS}demo-1280-timeline.png`, fullPage: true });
+    await context.close();
+  });
+
+  e2e("create -> interrupt: Interrupt answers { interrupted: true } and the poll shows cancelled, idle", async () => {
+    // A run that would last a minute: only the interrupt ends it.
+    stub.reset({ ...FAST, completed: 60_000 });
+    const { page, context, pageErrors } = await open();
+    await page.fill('[name="baseUrl"]', stub.url);
+    const { outcome, text } = await sendAndWait(page);
+    assert.equal(outcome, "session", text);
+    await page.waitForSelector('#timeline li[data-status="running"]', { timeout: 15_000 });
+    await waitForFollow(page, "polling");
+    assert.equal(await page.locator("#interrupt").isEnabled(), true);
+    const id = [...stub.sessions.keys()].at(-1);
+
+    await page.getByRole("button", { name: "Interrupt" }).click();
+    await page.waitForSelector('#interrupt-result[data-interrupt="answer"]', { timeout: 15_000 });
+    assert.equal(await page.locator('#interrupt-result [data-field="interrupted"]').innerText(), "{ interrupted: true }");
+    assert.match(await waitForFollow(page, "idle"), /idle: cancelled/);
+    const entries = await timelineEntries(page);
+    assert.deepEqual(entries.at(-1).status, "cancelled");
+    assert.deepEqual(entries.at(-1).state, "idle");
+    assert.deepEqual(entries.slice(0, -1).map((e) => e.state), entries.slice(0, -1).map(() => "busy"));
+    assert.equal(entries.some((e) => e.status === "completed"), false);
+    assert.equal(await page.locator('#result [data-field="status"]').innerText(), "cancelled");
+    assert.equal(await page.locator("#interrupt").isEnabled(), false);
+
+    const interrupts = stub.requests.filter((r) => r.method === "POST" && r.url.endsWith("/interrupt"));
+    assert.equal(interrupts.length, 1, "one click, one interrupt");
+    assert.equal(interrupts[0].url, `/agent/sessions/${id}/interrupt`);
+    assert.equal(interrupts[0].headers.authorization, "Bearer demo-token");
+    assert.equal(interrupts[0].headers.accept, "application/json");
+    assert.equal(interrupts[0].headers["content-type"], undefined, "no body, so no Content-Type");
+    assert.equal(interrupts[0].body, "");
+    assert.equal(stub.sessions.get(id).data.status, "cancelled");
+    assert.deepEqual(pageErrors, []);
+    await page.screenshot({ path: `${ARTIFACTS}demo-1280-interrupted.png`, fullPage: true });
+    await context.close();
+  });
+
+  e2e("a failed interrupt is shown plainly and Interrupt is offered again", async () => {
+    stub.reset({ ...FAST, completed: 60_000 });
+    const { page, context, pageErrors } = await open();
+    await page.fill('[name="baseUrl"]', stub.url);
+    await sendAndWait(page);
+    await page.waitForSelector('#timeline li[data-status="running"]', { timeout: 15_000 });
+    stub.intercept = (method, url) =>
+      method === "POST" && url.endsWith("/interrupt") ? { status: 200, body: '{"interrupted":"yes"}' } : undefined;
+    await page.getByRole("button", { name: "Interrupt" }).click();
+    await page.waitForSelector('#interrupt-result[data-interrupt="invalid-answer"]', { timeout: 15_000 });
+    assert.deepEqual(
+      await page.$$eval("#interrupt-result li[data-code]", (items) => items.map((li) => `${li.getAttribute("data-path")} ${li.getAttribute("data-code")}`)),
+      ["interrupted invalid_type"],
+    );
+    assert.equal(await page.locator("#interrupt").isEnabled(), true, "the session is still busy: try again");
+    assert.equal(await page.locator("#follow").getAttribute("data-follow"), "polling", "the poll goes on");
+
+    stub.intercept = (method, url) =>
+      method === "POST" && url.endsWith("/interrupt") ? { status: 500, body: '{"message":"worker unreachable"}' } : undefined;
+    await page.getByRole("button", { name: "Interrupt" }).click();
+    await page.waitForSelector('#interrupt-result[data-interrupt="http-error"]', { timeout: 15_000 });
+    assert.match(await page.locator("#interrupt-result").innerText(), /500[\s\S]*worker unreachable/);
+    assert.equal(await page.locator("#interrupt").isEnabled(), true);
+
+    stub.reset({ ...FAST, completed: 60_000 });
+    await page.getByRole("button", { name: "Interrupt" }).click();
+    assert.match(await waitForFollow(page, "idle"), /idle: cancelled/);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  e2e("a long poll that ends with no change is asked again, and adds nothing to the timeline", async () => {
+    // The stub holds each poll at most 300 ms, and nothing changes for 2 s.
+    stub.reset({ ...FAST, starting: 2_000, running: 2_200, completed: 2_400 });
+    const maxWait = stub.maxWaitMs;
+    stub.maxWaitMs = 300;
+    try {
+      const { page, context, pageErrors } = await open();
+      await page.fill('[name="baseUrl"]', stub.url);
+      const before = stub.requests.length;
+      await sendAndWait(page);
+      await waitForFollow(page, "idle");
+      const polls = stub.requests.slice(before).filter((r) => r.method === "GET");
+      assert.ok(polls.length >= 3, `the demo polled again after empty answers: ${polls.length} polls`);
+      const statuses = (await timelineEntries(page)).map((e) => e.status);
+      assert.equal(new Set(statuses).size, statuses.length, `no entry twice: ${statuses}`);
+      assert.equal(statuses[0], "queued");
+      assert.equal(statuses.at(-1), "completed");
+      assert.deepEqual(pageErrors, []);
+      await context.close();
+    } finally {
+      stub.maxWaitMs = maxWait;
+    }
+  });
+
+  e2e("a poll answer that breaks SPEC stops the following and shows its issues", async () => {
+    stub.reset();
+    const { page, context, pageErrors } = await open();
+    await page.fill('[name="baseUrl"]', stub.url);
+    stub.intercept = (method, url) => {
+      if (method === "POST" && url === "/agent/sessions") return { status: 200, body: JSON.stringify(SESSION) };
+      if (method === "GET") return { status: 200, body: JSON.stringify({ ...SESSION, status: "paused", updatedAt: "2025-01-15 10:03" }) };
+      return undefined;
+    };
+    await sendAndWait(page);
+    assert.match(await waitForFollow(page, "error"), /not an agent session/);
+    const issues = await page.$$eval("#follow-problem li[data-code]", (items) =>
+      items.map((li) => `${li.getAttribute("data-path")} ${li.getAttribute("data-code")}`),
+    );
+    assert.deepEqual(issues.sort(), ["status invalid_value", "updatedAt invalid_format"]);
+    assert.equal(await page.locator("#follow-problem").getAttribute("role"), "alert");
+    assert.equal(await page.locator("#interrupt").isEnabled(), false);
+    assert.deepEqual(await timelineEntries(page), [{ status: "running", state: "busy", time: SESSION.updatedAt }]);
+
+    // An HTTP error while polling is shown plainly too.
+    stub.intercept = (method, url) => {
+      if (method === "POST" && url === "/agent/sessions") return { status: 200, body: JSON.stringify(SESSION) };
+      if (method === "GET") return { status: 503, body: JSON.stringify({ message: "try later" }) };
+      return undefined;
+    };
+    await sendAndWait(page);
+    await waitForFollow(page, "error");
+    assert.match(await page.locator("#follow-problem").innerText(), /503[\s\S]*try later/);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  e2e("a new Send or leaving the page stops the long poll (nothing is left held)", async () => {
+    stub.reset({ ...FAST, starting: 60_000, running: 60_000, completed: 60_000 });
+    const { page, context, pageErrors } = await open();
+    await page.fill('[name="baseUrl"]', stub.url);
+    await sendAndWait(page);
+    const first = [...stub.sessions.keys()].at(-1);
+    await eventually(async () => stub.heldPolls() === 1, "the first session's poll to be held");
+
+    await sendAndWait(page);
+    const second = [...stub.sessions.keys()].at(-1);
+    assert.notEqual(second, first);
+    await eventually(async () => stub.heldPolls() === 1 && stub.requests.filter((r) => r.url.startsWith(`/agent/sessions/${second}?`)).length >= 1, "only the second session's poll to be held");
+    const firstPolls = stub.requests.filter((r) => r.url.startsWith(`/agent/sessions/${first}?`)).length;
+    assert.deepEqual((await timelineEntries(page)).map((e) => e.status), ["queued"], "the timeline is the new session's");
+    assert.equal(await page.locator("#interrupt").isEnabled(), true);
+
+    await page.goto("about:blank");
+    await eventually(async () => stub.heldPolls() === 0, "the poll to end when the page is left");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(stub.requests.filter((r) => r.url.startsWith(`/agent/sessions/${first}?`)).length, firstPolls, "the first session is not polled again");
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  e2e("the demo server's own stub API runs a whole session (Use this server's stub API)", async () => {
+    const { page, context, pageErrors } = await open();
+    const button = page.getByRole("button", { name: "Use this server's stub API" });
+    await button.waitFor({ state: "visible", timeout: 10_000 });
+    await button.click();
+    assert.equal(await page.inputValue('[name="baseUrl"]'), `${demoUrl}stub-api`);
+    assert.match(await page.locator("#curl-preview").innerText(), new RegExp(`'${demoUrl}stub-api/agent/sessions'`));
+    const { outcome, text } = await sendAndWait(page);
+    assert.equal(outcome, "session", text);
+    assert.match(await waitForFollow(page, "idle"), /idle: completed/);
+    assert.equal((await timelineEntries(page)).at(-1).status, "completed");
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  e2e("the timeline at 390 px wide, with no sideways scrolling", async () => {
+    stub.reset();
+    const { page, context } = await open(390, 900);
+    await page.fill('[name="baseUrl"]', stub.url);
+    await sendAndWait(page);
+    await waitForFollow(page, "idle");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than the window`);
+    await page.locator("#follow").screenshot({ path: `${ARTIFACTS}demo-390-timeline.png` });
     await context.close();
   });
 
@@ -463,18 +737,23 @@ function startDemoServer() {
 }
 
 /**
- * A stand-in for the API on a loopback port: answers every POST with
- * `stub.reply` and records what it got. It allows any origin, as the page is
- * served from another port.
+ * The demo's stub API (www/stub-api.mjs) on a loopback port. `intercept`,
+ * when set, may answer a call itself: it gets (method, path with query) and
+ * returns `{ status, body, type? }` or undefined to leave the call to the
+ * stub. Every call is recorded in `requests` either way.
  */
-async function startStubApi() {
-  const requests = [];
-  const state = {
-    reply: { status: 200, body: JSON.stringify(SESSION), type: "application/json" },
-  };
+async function startTestApi() {
+  const api = createStubApi({ timing: FAST });
+  const state = { intercept: undefined };
   const server = createServer((request, response) => {
+    const url = request.url ?? "/";
+    const reply = state.intercept?.(request.method, url);
+    if (reply === undefined) {
+      if (!api.handle(request, response, url)) response.writeHead(404).end();
+      return;
+    }
     response.setHeader("Access-Control-Allow-Origin", "*");
-    response.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
+    response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
     response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept");
     if (request.method === "OPTIONS") {
       response.writeHead(204).end();
@@ -484,23 +763,33 @@ async function startStubApi() {
     request.setEncoding("utf8");
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
-      requests.push({ method: request.method, url: request.url, headers: request.headers, body });
-      const { status, body: answer, type = "application/json" } = state.reply;
-      response.writeHead(status, { "Content-Type": type }).end(answer);
+      api.requests.push({ method: request.method, url, headers: request.headers, body });
+      response.writeHead(reply.status, { "Content-Type": reply.type ?? "application/json" }).end(reply.body);
     });
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
+  // Through descriptors, so that the setters stay setters.
+  return Object.defineProperties(api, Object.getOwnPropertyDescriptors({
     url: `http://127.0.0.1:${server.address().port}`,
-    requests,
-    set reply(value) {
-      state.reply = value;
+    set intercept(value) {
+      state.intercept = value;
     },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(resolve);
-    }),
-  };
+    /** Intercepts only the create call, with this answer. */
+    set reply(value) {
+      state.intercept = (method, url) => (method === "POST" && url === "/agent/sessions" ? value : undefined);
+    },
+    /** Back to the plain stub: every call runs the simulated lifecycle. */
+    reset(timing = FAST) {
+      state.intercept = undefined;
+      Object.assign(api.timing, timing);
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        api.close();
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  }));
 }
 
 /** A loopback port that nothing listens on (it was free a moment ago). */

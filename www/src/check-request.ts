@@ -1,6 +1,7 @@
 import {
   buildCreateAgentSessionRequest,
   validateCreateAgentSession,
+  type BuildOptions,
   type HttpRequest,
 } from "membrane-agent-session";
 import { fromPackageIssue, type FormIssue } from "./form-issues";
@@ -9,6 +10,8 @@ import type { FormReading } from "./read-form";
 export interface CheckedRequest {
   /** The request to preview and send; only when there is no issue at all. */
   request: HttpRequest | undefined;
+  /** The token and base URL it was built with, for the calls that follow the session. */
+  options: BuildOptions | undefined;
   issues: FormIssue[];
 }
 
@@ -27,14 +30,15 @@ export function checkRequest(reading: FormReading): CheckedRequest {
   if (reading.token === "") {
     const result = validateCreateAgentSession(reading.body);
     const issues = result.success ? [] : result.issues.map(fromPackageIssue);
-    return { request: undefined, issues: [...reading.localIssues, ...issues, TOKEN_NEEDED] };
+    return { request: undefined, options: undefined, issues: [...reading.localIssues, ...issues, TOKEN_NEEDED] };
   }
-  const options = reading.baseUrl === undefined ? { token: reading.token } : { token: reading.token, baseUrl: reading.baseUrl };
+  const options: BuildOptions =
+    reading.baseUrl === undefined ? { token: reading.token } : { token: reading.token, baseUrl: reading.baseUrl };
   const result = buildCreateAgentSessionRequest(reading.body, options);
   if (!result.success) {
-    return { request: undefined, issues: [...reading.localIssues, ...result.issues.map(fromPackageIssue)] };
+    return { request: undefined, options: undefined, issues: [...reading.localIssues, ...result.issues.map(fromPackageIssue)] };
   }
   return reading.localIssues.length === 0
-    ? { request: result.data, issues: [] }
-    : { request: undefined, issues: reading.localIssues };
+    ? { request: result.data, options, issues: [] }
+    : { request: undefined, options: undefined, issues: reading.localIssues };
 }

@@ -1,22 +1,24 @@
+import { flattenIssues, formatIssues } from "membrane-agent-session";
 import type { AttachmentList } from "./attachments";
 import { byId, h } from "./dom";
-import { formatPath, type FormIssue, type IssuePath } from "./form-issues";
+import type { FormIssue } from "./form-issues";
 import { SCALAR_FIELDS } from "./request-fields";
 
 const FIELD_NAMES = new Set<string>(SCALAR_FIELDS);
 
-/** Where an issue is shown: a control (or a fieldset) and how much of the path it already stands for. */
-interface Target {
-  element: HTMLElement;
-  depth: number;
-}
+/** Messages to show under each marked control or fieldset, in the order they were added. */
+type Placement = Map<HTMLElement, string[]>;
 
 /**
- * Shows every issue next to the control its path leads to. A control with a
- * problem gets `aria-invalid="true"` and `aria-describedby` naming its hint
- * and its message; a fieldset only gets the message (it is a group, not an
- * input). Issues that lead to no control are listed under the form.
- * Returns the elements marked, in page order.
+ * Shows every issue next to the control it is about. The package's
+ * `flattenIssues` sorts the issues by field (and, for the fields that are
+ * groups of controls, by their parts again); the form only knows which
+ * control stands for which field. A control with a problem gets
+ * `aria-invalid="true"` and `aria-describedby` naming its hint and its
+ * message; a fieldset only gets the message (it is a group, not an input).
+ * Issues that lead to no control are listed under the form, written by the
+ * package's `formatIssues` (path and message). Returns the elements marked,
+ * in page order.
  */
 export function showProblems(
   form: HTMLFormElement,
@@ -26,22 +28,32 @@ export function showProblems(
 ): HTMLElement[] {
   for (const element of form.querySelectorAll<HTMLElement>("[data-problem]")) clear(element);
 
-  const byTarget = new Map<HTMLElement, { depth: number; issues: FormIssue[] }>();
+  const placement: Placement = new Map();
+  const put = (element: HTMLElement, messages: readonly string[]): void => {
+    if (messages.length > 0) placement.set(element, [...(placement.get(element) ?? []), ...messages]);
+  };
   const unplaced: FormIssue[] = [];
-  for (const issue of issues) {
-    const target = targetFor(form, attachments, issue.path, extraKeys);
-    if (target === undefined) {
-      unplaced.push(issue);
-      continue;
-    }
-    const entry = byTarget.get(target.element) ?? { depth: target.depth, issues: [] };
-    entry.issues.push(issue);
-    byTarget.set(target.element, entry);
+  const extraBox = named(form, "extraFields");
+
+  const { formErrors, fieldErrors } = flattenIssues(issues);
+  // Only the extra-keys box can put an unknown key (an issue about the whole
+  // body) or override a field, so that is where those issues belong; their
+  // path is part of what is wrong, so it is written out.
+  put(extraBox, formErrors);
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    if (field === "options") placeOptions(form, issuesBelow(issues, field), put);
+    else if (field === "extraFields") put(extraBox, messages);
+    else if (extraKeys.has(field)) put(extraBox, lines(issuesAt(issues, field)));
+    else if (field === "promptAttachments") placeAttachments(attachments, issuesBelow(issues, field), put);
+    else if (FIELD_NAMES.has(field)) put(named(form, field), messages);
+    else unplaced.push(...issuesAt(issues, field));
   }
 
-  for (const [element, entry] of byTarget) {
+  // Suggestions carried by the issues, to pick out in the messages that name them.
+  const suggestions = issues.flatMap((issue) => (issue.suggestion === undefined ? [] : [issue.suggestion]));
+  for (const [element, messages] of placement) {
     const problem = problemElement(element);
-    problem.replaceChildren(...entry.issues.map((issue) => describe(issue, issue.path.slice(entry.depth))));
+    problem.replaceChildren(...messages.map((message) => describe(message, suggestions)));
     problem.hidden = false;
     element.setAttribute("aria-describedby", [element.dataset["hint"], problem.id].filter(Boolean).join(" "));
     if (!(element instanceof HTMLFieldSetElement)) element.setAttribute("aria-invalid", "true");
@@ -50,11 +62,11 @@ export function showProblems(
   const other = byId("other-problems", HTMLDivElement);
   other.replaceChildren(
     ...(unplaced.length === 0 ? [] : [h("p", { class: "other-heading" }, "Other problems:")]),
-    ...unplaced.map((issue) => describe(issue, issue.path)),
+    ...lines(unplaced).map((line) => describe(line, suggestions)),
   );
   other.hidden = unplaced.length === 0;
 
-  const marked = [...byTarget.keys(), ...(unplaced.length === 0 ? [] : [other])];
+  const marked = [...placement.keys(), ...(unplaced.length === 0 ? [] : [other])];
   return marked.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
@@ -70,6 +82,60 @@ export function nameOf(element: HTMLElement): string {
   const rowName = row?.querySelector(":scope > legend")?.textContent;
   const name = (own ?? element.id).trim();
   return rowName ? `${rowName.trim()}: ${name}` : name;
+}
+
+// `options.token` and `options.baseUrl` have boxes of their own; any other
+// problem with the options goes with the token.
+function placeOptions(form: HTMLFormElement, issues: FormIssue[], put: (element: HTMLElement, messages: readonly string[]) => void): void {
+  const { formErrors, fieldErrors } = flattenIssues(issues);
+  const token = named(form, "token");
+  put(token, formErrors);
+  for (const [option, messages] of Object.entries(fieldErrors)) {
+    put(option === "baseUrl" ? named(form, "baseUrl") : token, option === "token" || option === "baseUrl" ? messages : lines(issuesAt(issues, option)));
+  }
+}
+
+// `promptAttachments[i].title` and `.data` have controls in row i; other
+// problems of a row go on the row, problems of the list on the list.
+function placeAttachments(
+  attachments: AttachmentList,
+  issues: FormIssue[],
+  put: (element: HTMLElement, messages: readonly string[]) => void,
+): void {
+  const group = byId("promptAttachments", HTMLFieldSetElement);
+  const rows = attachments.rows();
+  const { formErrors, fieldErrors } = flattenIssues(issues);
+  put(group, formErrors);
+  for (const index of Object.keys(fieldErrors)) {
+    const row = /^\d+$/.test(index) ? rows[Number(index)] : undefined;
+    if (row === undefined) {
+      put(group, lines(issuesAt(issues, index)));
+      continue;
+    }
+    const inRow = issuesBelow(issues, index);
+    const byPart = flattenIssues(inRow);
+    put(row.fieldset, byPart.formErrors);
+    for (const [part, partMessages] of Object.entries(byPart.fieldErrors)) {
+      if (part === "title") put(row.title, partMessages);
+      else if (part === "data") put(row.data, partMessages);
+      else put(row.fieldset, lines(issuesAt(inRow, part)));
+    }
+  }
+}
+
+/** The issues whose path starts at `field` (as `flattenIssues` names it: `String(segment)`). */
+function issuesAt(issues: readonly FormIssue[], field: string): FormIssue[] {
+  return issues.filter((issue) => issue.path.length > 0 && String(issue.path[0]) === field);
+}
+
+/** The issues under `field`, with `field` taken off their path: what that part of the form is told. */
+function issuesBelow(issues: readonly FormIssue[], field: string): FormIssue[] {
+  return issuesAt(issues, field).map((issue) => ({ ...issue, path: issue.path.slice(1) }));
+}
+
+/** One line per issue, path and message, as the package writes them. */
+function lines(issues: readonly FormIssue[]): string[] {
+  return issues.map((issue) => formatIssues([issue]));
 }
 
 function labelOf(element: HTMLElement): string | undefined {
@@ -94,50 +160,23 @@ function problemElement(element: HTMLElement): HTMLElement {
   return byId(element.dataset["problem"] ?? "", HTMLElement);
 }
 
-function targetFor(
-  form: HTMLFormElement,
-  attachments: AttachmentList,
-  path: IssuePath,
-  extraKeys: ReadonlySet<string>,
-): Target | undefined {
-  const [head, second, third] = path;
-  if (head === "options") {
-    if (second === "baseUrl") return { element: named(form, "baseUrl"), depth: 2 };
-    return { element: named(form, "token"), depth: second === "token" ? 2 : 1 };
-  }
-  // Only the extra-keys box can put an unknown key (an issue at the root) or
-  // override a field, so that is where those issues belong.
-  if (head === undefined || head === "extraFields" || extraKeys.has(String(head))) {
-    return { element: named(form, "extraFields"), depth: head === "extraFields" ? 1 : 0 };
-  }
-  if (head === "promptAttachments") {
-    const group = byId("promptAttachments", HTMLFieldSetElement);
-    const row = typeof second === "number" ? attachments.rows()[second] : undefined;
-    if (row === undefined) return { element: group, depth: 1 };
-    if (third === "title") return { element: row.title, depth: 3 };
-    if (third === "data") return { element: row.data, depth: 3 };
-    return { element: row.fieldset, depth: 2 };
-  }
-  if (typeof head === "string" && FIELD_NAMES.has(head)) return { element: named(form, head), depth: 1 };
-  return undefined;
-}
-
 function named(form: HTMLFormElement, name: string): HTMLElement {
   const element = form.elements.namedItem(name);
   if (!(element instanceof HTMLElement)) throw new Error(`the form has no single control named "${name}"`);
   return element;
 }
 
-// One line per issue: where (below the control, if deeper), what, and the
-// near-miss the package suggests.
-function describe(issue: FormIssue, rest: IssuePath): HTMLElement {
-  const line = h("p", { class: "problem-line", "data-code": issue.code });
-  if (rest.length > 0) line.append(h("code", { class: "problem-path" }, formatPath(rest)), ": ");
-  line.append(issue.message);
-  // The package's messages already end in `did you mean "…"?`; say it only
-  // where the words do not.
-  if (issue.suggestion !== undefined && !/did you mean/i.test(issue.message)) {
-    line.append(" ", h("span", { class: "suggestion" }, "Did you mean ", h("code", {}, issue.suggestion), "?"));
+// One line per message. The package's messages name the near-miss they
+// suggest (`did you mean "prompt"?`); it is picked out so the eye finds it.
+function describe(message: string, suggestions: readonly string[]): HTMLElement {
+  const line = h("p", { class: "problem-line" });
+  const suggestion = suggestions.find((known) => message.includes(`"${known}"`));
+  if (suggestion === undefined) {
+    line.append(message);
+    return line;
   }
+  const quoted = `"${suggestion}"`;
+  const at = message.lastIndexOf(quoted);
+  line.append(message.slice(0, at), h("code", { class: "suggestion" }, quoted), message.slice(at + quoted.length));
   return line;
 }

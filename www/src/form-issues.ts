@@ -26,20 +26,3 @@ export function fromPackageIssue(issue: Issue): FormIssue {
 function suggestionOf(issue: Issue): string | undefined {
   return "suggestion" in issue ? issue.suggestion : undefined;
 }
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** Writes a path the way JavaScript would reach it: `promptAttachments[0].data.items`. */
-export function formatPath(path: IssuePath): string {
-  let text = "";
-  for (const segment of path) {
-    if (typeof segment === "number") {
-      text += `[${segment}]`;
-    } else if (IDENTIFIER.test(segment)) {
-      text += text === "" ? segment : `.${segment}`;
-    } else {
-      text += `[${JSON.stringify(segment)}]`;
-    }
-  }
-  return text;
-}

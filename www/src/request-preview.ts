@@ -22,7 +22,8 @@ export function fetchCode(request: HttpRequest, revealToken: boolean): string {
     "  headers: {",
     ...headers,
     "  },",
-    `  body: ${bodyExpression(request.body)},`,
+    // A GET (and a body-less POST) has no body key at all.
+    ...(request.body === undefined ? [] : [`  body: ${bodyExpression(request.body)},`]),
     "});",
     "const session = parseAgentSession(await response.text());",
   ].join("\n");

@@ -1,6 +1,5 @@
-import type { AgentSession } from "membrane-agent-session";
+import { formatIssues, type AgentSession, type Issue } from "membrane-agent-session";
 import { h } from "./dom";
-import { formatPath } from "./form-issues";
 import type { SendOutcome } from "./send-request";
 
 /** How much of an error answer's body is shown. */
@@ -23,15 +22,15 @@ export function showOutcome(container: HTMLElement, outcome: SendOutcome): void 
       return;
     case "http-error":
       container.replaceChildren(
-        h("p", { class: "outcome-title bad" }, `HTTP error ${outcome.status} ${outcome.statusText}`.trim()),
-        h("p", {}, "The server refused the request. Its answer:"),
-        h("pre", { class: "code-block" }, h("code", {}, bodyPreview(outcome.body))),
+        ...httpError(outcome.status, outcome.statusText, outcome.body, "The server refused the request."),
       );
       return;
     case "session":
       container.replaceChildren(
         h("p", { class: "outcome-title good" }, `HTTP ${outcome.status}: session created`),
-        sessionDetails(outcome.session),
+        // Kept up to date while the session is followed; the timeline is
+        // what announces each change, so this part does not.
+        h("div", { class: "session-current", "aria-live": "off" }, sessionDetails(outcome.session)),
       );
       return;
     case "invalid-answer":
@@ -41,23 +40,45 @@ export function showOutcome(container: HTMLElement, outcome: SendOutcome): void 
           { class: "outcome-title bad" },
           `HTTP ${outcome.status}, but the answer is not an agent session (${plural(outcome.issues.length, "issue")})`,
         ),
-        h(
-          "ul",
-          { class: "answer-issues" },
-          ...outcome.issues.map((issue) =>
-            h(
-              "li",
-              { "data-code": issue.code },
-              h("code", {}, issue.path.length === 0 ? "(the answer)" : formatPath(issue.path)),
-              " ",
-              h("span", { class: "issue-code" }, issue.code),
-              `: ${issue.message}`,
-            ),
-          ),
-        ),
+        issueList(outcome.issues),
       );
       return;
   }
+}
+
+/** Shows `session` as the latest state of the session created by Send. */
+export function updateSession(container: HTMLElement, session: AgentSession): void {
+  container.querySelector(".session-current")?.replaceChildren(sessionDetails(session));
+}
+
+/**
+ * The package's issues about an answer, one per line: the code, then path and
+ * message as the package's `formatIssues` writes them. Each line names its
+ * code and path in `data-code` and `data-path` too.
+ */
+export function issueList(issues: readonly Issue[]): HTMLElement {
+  return h(
+    "ul",
+    { class: "answer-issues" },
+    ...issues.map((issue) =>
+      h(
+        "li",
+        { "data-code": issue.code, "data-path": issue.path.join(".") },
+        h("span", { class: "issue-code" }, issue.code),
+        " ",
+        formatIssues([issue]),
+      ),
+    ),
+  );
+}
+
+/** An HTTP error answer: its status and (the start of) its body. */
+export function httpError(status: number, statusText: string, body: string, what: string): HTMLElement[] {
+  return [
+    h("p", { class: "outcome-title bad" }, `HTTP error ${status} ${statusText}`.trim()),
+    h("p", {}, `${what} Its answer:`),
+    h("pre", { class: "code-block" }, h("code", {}, bodyPreview(body))),
+  ];
 }
 
 /** Shows that a request is on its way. */
@@ -77,6 +98,7 @@ function sessionDetails(session: AgentSession): HTMLElement {
   ];
   if (session.title !== undefined) rows.push(["Title", session.title]);
   if (session.agentName !== undefined) rows.push(["Agent", session.agentName]);
+  if (session.summary !== undefined) rows.push(["Summary", session.summary]);
   if (session.error !== undefined) rows.push(["Error", session.error.message]);
   return h("dl", { class: "session" }, ...rows.flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]));
 }
@@ -95,6 +117,6 @@ function bodyPreview(body: string): string {
   return body.length > BODY_PREVIEW_CHARS ? `${body.slice(0, BODY_PREVIEW_CHARS)}… (${body.length} characters in all)` : body;
 }
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
