@@ -10,9 +10,51 @@
 // token seen by this process, so a message produced before a token was seen is
 // still checked.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import * as pkg from "membrane-agent-session";
 
 export { pkg };
+
+/** The lifecycle functions (SPEC, "The session lifecycle"). */
+export const LIFECYCLE_FUNCTIONS = [
+  "buildGetAgentSessionRequest",
+  "buildListAgentSessionsRequest",
+  "buildSendAgentSessionMessageRequest",
+  "buildInterruptAgentSessionRequest",
+  "parseAgentSessionList",
+  "parseInterruptAgentSessionResponse",
+];
+
+/**
+ * Each lifecycle function, from the package root — or, while the packaging
+ * does not re-export one yet, from the module the root re-exports it from
+ * (the same instance). `lifecycleSources` says which; the lifecycle test
+ * fails for any not at the root, so the fallback only keeps the other
+ * checks running meanwhile.
+ */
+export const lifecycleFunctions = {};
+export const lifecycleSources = {};
+{
+  const missing = LIFECYCLE_FUNCTIONS.filter((name) => typeof pkg[name] !== "function");
+  let modules = [];
+  if (missing.length > 0) {
+    const root = import.meta.resolve("membrane-agent-session");
+    const text = readFileSync(fileURLToPath(root), "utf8");
+    const specifiers = [...new Set([...text.matchAll(/from\s+['"](\.[^'"]+)['"]/g)].map((m) => m[1]))];
+    modules = await Promise.all(specifiers.map((s) => import(new URL(s, root).href)));
+  }
+  for (const name of LIFECYCLE_FUNCTIONS) {
+    if (typeof pkg[name] === "function") {
+      lifecycleFunctions[name] = pkg[name];
+      lifecycleSources[name] = "root";
+    } else {
+      const found = modules.find((m) => typeof m[name] === "function");
+      lifecycleFunctions[name] = found?.[name];
+      lifecycleSources[name] = found ? "glue (not re-exported from the package root)" : "missing";
+    }
+  }
+}
 
 /** The issue codes SPEC and the lead's contract allow. */
 export const ISSUE_CODES = new Set([
@@ -23,6 +65,8 @@ export const ISSUE_CODES = new Set([
   "invalid_format",
   "unrecognized_keys",
   "invalid_json",
+  // The last issue of a list cut at 100: how many more were found.
+  "too_many_issues",
 ]);
 
 const secrets = new Set();
@@ -83,6 +127,11 @@ export function assertResult(result, where) {
       }
       assert.equal(typeof issue.message, "string", `${where}: message is not a string`);
       assert.ok(issue.message.length > 0, `${where}: empty message`);
+      if (issue.code === "too_many_issues") {
+        assert.equal(issue, result.issues[result.issues.length - 1], `${where}: too_many_issues is not the last issue`);
+        assert.deepEqual(issue.path, [], `${where}: too_many_issues not at the root`);
+        assert.ok(Number.isInteger(issue.omitted) && typeof issue.readAll === "boolean", `${where}: too_many_issues without its details`);
+      }
       stats.messages++;
       remember(issue.message, `${where} ${issue.code} at ${JSON.stringify(issue.path)}`);
     }
@@ -121,6 +170,55 @@ export function build(input, options, ...extra) {
     assert.equal(typeof headers, "object");
   }
   return result;
+}
+
+/**
+ * A lifecycle builder, checked like `build`, and its request's shape: the
+ * method, `body` present (a string) only for a message, no `body` key at all
+ * otherwise (SPEC: "no `body` key for the two GETs and for interrupt").
+ */
+function buildLifecycle(name, method, withBody, args) {
+  peekToken(args[1]);
+  const fn = lifecycleFunctions[name];
+  assert.equal(typeof fn, "function", `${name} is not exported by the package`);
+  const result = guarded(name, fn, args);
+  if (result.success) {
+    const data = result.data;
+    assert.equal(Object.getPrototypeOf(data), Object.prototype, `${name}: the request is not a plain object`);
+    assert.equal(data.method, method, `${name}: method`);
+    assert.equal(typeof data.url, "string", `${name}: url`);
+    assert.equal(typeof data.headers, "object", `${name}: headers`);
+    assert.equal("body" in data, withBody, `${name}: ${withBody ? "no body" : "a body key"} in ${JSON.stringify(data).slice(0, 200)}`);
+    if (withBody) assert.equal(typeof data.body, "string", `${name}: body`);
+  }
+  return result;
+}
+
+/** buildGetAgentSessionRequest, checked (options.token is registered as a secret). */
+export const buildGet = (params, options, ...extra) =>
+  buildLifecycle("buildGetAgentSessionRequest", "GET", false, [params, options, ...extra]);
+/** buildListAgentSessionsRequest, checked. */
+export const buildList = (params, options, ...extra) =>
+  buildLifecycle("buildListAgentSessionsRequest", "GET", false, [params, options, ...extra]);
+/** buildSendAgentSessionMessageRequest, checked. */
+export const buildSend = (params, options, ...extra) =>
+  buildLifecycle("buildSendAgentSessionMessageRequest", "POST", true, [params, options, ...extra]);
+/** buildInterruptAgentSessionRequest, checked. */
+export const buildInterrupt = (params, options, ...extra) =>
+  buildLifecycle("buildInterruptAgentSessionRequest", "POST", false, [params, options, ...extra]);
+
+/** parseAgentSessionList, checked. */
+export function parseList(input) {
+  const fn = lifecycleFunctions.parseAgentSessionList;
+  assert.equal(typeof fn, "function", "parseAgentSessionList is not exported by the package");
+  return guarded("parseAgentSessionList", fn, [input]);
+}
+
+/** parseInterruptAgentSessionResponse, checked. */
+export function parseInterrupt(input) {
+  const fn = lifecycleFunctions.parseInterruptAgentSessionResponse;
+  assert.equal(typeof fn, "function", "parseInterruptAgentSessionResponse is not exported by the package");
+  return guarded("parseInterruptAgentSessionResponse", fn, [input]);
 }
 
 /** parseAgentSession, checked. */
@@ -202,6 +300,17 @@ export function assertStillWorks(where = "") {
   const b = build(GOOD_REQUEST, { token: "still-works-token-0123456789" });
   assert.equal(b.success, true, `module broken after ${where}: cannot build`);
   assert.deepEqual(JSON.parse(b.data.body), GOOD_REQUEST);
+  if (LIFECYCLE_FUNCTIONS.every((name) => typeof lifecycleFunctions[name] === "function")) {
+    const g = buildGet({ id: "s 1", wait: true, timeout: 30 }, { token: "still-works-token-0123456789" });
+    assert.equal(g.success, true, `module broken after ${where}: cannot build a get`);
+    assert.equal(g.data.url, "https://api.getmembrane.com/agent/sessions/s%201?wait=true&timeout=30");
+    const badGet = buildGet({ id: "..", timeout: 0 }, { token: "still-works-token-0123456789" });
+    assert.deepEqual(badGet.issues?.map((i) => i.code), ["invalid_format", "too_small"], `module broken after ${where}`);
+    const page = parseList(`{"items":[${GOOD_RESPONSE_TEXT}],"cursor":"c"}`);
+    assert.equal(page.success, true, `module broken after ${where}: rejects a good page`);
+    assert.equal(page.data.items[0].state, "busy");
+    assert.deepEqual(parseInterrupt('{"interrupted":true}').data, { interrupted: true });
+  }
 }
 
 /** Fails if any message, error text or unrevealed toCurl output held a registered token. */
