@@ -1,10 +1,21 @@
-// The demo's stub API (www/stub-api.mjs) on its own, in Node: every answer
-// it gives is one the package accepts, and it runs, lists, continues and
-// interrupts sessions the way the demo and its e2e test rely on.
+// The demo's stub API (www/stub-api.mjs) on its own, in Node, driven with
+// the package's builders: every answer it gives is one the package's parsers
+// accept, and it runs, lists, continues and interrupts sessions the way the
+// demo and its e2e test rely on. Refusals are probed with raw fetch, as the
+// builders would not send such requests.
 //   node --test tests/e2e/stub-api.test.mjs
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { parseAgentSession } from "membrane-agent-session";
+import {
+  buildCreateAgentSessionRequest,
+  buildGetAgentSessionRequest,
+  buildInterruptAgentSessionRequest,
+  buildListAgentSessionsRequest,
+  buildSendAgentSessionMessageRequest,
+  parseAgentSession,
+  parseAgentSessionList,
+  parseInterruptAgentSessionResponse,
+} from "membrane-agent-session";
 import { startStubApi } from "../../www/stub-api.mjs";
 
 const TOKEN = "stub-test-token";
@@ -33,17 +44,31 @@ describe("the demo's stub API", { timeout: 60_000 }, () => {
     return { status: response.status, text: await response.text() };
   }
 
-  /** The session in an answer, checked by the package: the stub must only say what SPEC allows. */
-  function session(answer) {
-    assert.equal(answer.status, 200, answer.text);
-    const parsed = parseAgentSession(answer.text);
-    assert.ok(parsed.success, JSON.stringify(parsed.issues));
-    return parsed.data;
+  /** Sends what a builder built (`fetch(r.url, r)`, as the package promises). */
+  async function send(built) {
+    assert.ok(built.success, JSON.stringify(built.issues));
+    const response = await fetch(built.data.url, built.data);
+    return { status: response.status, text: await response.text() };
   }
 
-  async function create(prompt = "list my HubSpot contacts", extra = {}) {
-    return session(await call("POST", "/agent/sessions", { prompt, ...extra }));
+  /** The answer read by one of the package's parsers: the stub must only say what SPEC allows. */
+  function parsed(answer, parse = parseAgentSession) {
+    assert.equal(answer.status, 200, answer.text);
+    const result = parse(answer.text);
+    assert.ok(result.success, JSON.stringify(result.issues));
+    return result.data;
   }
+
+  const options = () => ({ token: TOKEN, baseUrl: stub.url });
+  const create = async (prompt = "list my HubSpot contacts", extra = {}) =>
+    parsed(await send(buildCreateAgentSessionRequest({ prompt, ...extra }, options())));
+  const get = async (id, params = { wait: true, timeout: 5 }) =>
+    parsed(await send(buildGetAgentSessionRequest({ id, ...params }, options())));
+  const untilIdle = async (session) => {
+    let latest = session;
+    while (latest.state !== "idle") latest = await get(session.id);
+    return latest;
+  };
 
   test("create answers queued and busy, and long polls follow it to completed and idle", async () => {
     const created = await create("hello", { workspaceElementType: "connector", agentName: "universe" });
@@ -55,7 +80,7 @@ describe("the demo's stub API", { timeout: 60_000 }, () => {
     let latest = created;
     const started = Date.now();
     while (latest.state !== "idle") {
-      latest = session(await call("GET", `/agent/sessions/${encodeURIComponent(created.id)}?wait=true&timeout=5`));
+      latest = await get(created.id);
       seen.push(latest.status);
       assert.ok(Date.now() - started < 5_000, "the run ends within its timing");
     }
@@ -67,25 +92,21 @@ describe("the demo's stub API", { timeout: 60_000 }, () => {
     assert.equal(typeof latest.summary, "string");
     assert.ok(latest.updatedAt >= created.updatedAt);
     assert.equal(stub.heldPolls(), 0);
+    const poll = stub.requests.findLast((r) => r.method === "GET");
+    assert.equal(poll.url, `/agent/sessions/${created.id}?wait=true&timeout=5`);
   });
 
-  test("a long poll is held until a change or its timeout; without wait it answers at once", async () => {
-    const created = await create();
-    const idle = async () => {
-      let latest = created;
-      while (latest.state !== "idle") latest = session(await call("GET", `/agent/sessions/${created.id}?wait=true&timeout=5`));
-    };
-    await idle();
+  test("a long poll is held until a change; an idle session or no wait is answered at once", async () => {
+    const done = await untilIdle(await create());
     let started = performance.now();
-    const held = session(await call("GET", `/agent/sessions/${created.id}?wait=true&timeout=1`));
-    // Idle already: nothing to wait for.
+    assert.equal((await get(done.id, { wait: true, timeout: 1 })).state, "idle");
     assert.ok(performance.now() - started < 500, `an idle session is answered at once (${performance.now() - started} ms)`);
-    assert.equal(held.state, "idle");
 
     const busy = await create();
-    session(await call("GET", `/agent/sessions/${busy.id}`));
+    // Held until a change, it would say "starting".
+    assert.equal((await get(busy.id, {})).status, "queued", "without wait: at once, as it is");
     started = performance.now();
-    const next = session(await call("GET", `/agent/sessions/${busy.id}?wait=true&timeout=1`));
+    const next = await get(busy.id, { wait: true, timeout: 1 });
     const waited = performance.now() - started;
     assert.ok(waited >= 50, `the poll was held until the next step (${waited} ms)`);
     assert.notEqual(next.status, "queued");
@@ -95,14 +116,13 @@ describe("the demo's stub API", { timeout: 60_000 }, () => {
     stub.timing.completed = 60_000;
     try {
       const created = await create();
-      const answer = await call("POST", `/agent/sessions/${created.id}/interrupt`);
-      assert.equal(answer.status, 200);
-      assert.deepEqual(JSON.parse(answer.text), { interrupted: true });
-      let latest = created;
-      while (latest.state !== "idle") latest = session(await call("GET", `/agent/sessions/${created.id}?wait=true&timeout=5`));
-      assert.equal(latest.status, "cancelled");
-      const again = await call("POST", `/agent/sessions/${created.id}/interrupt`);
-      assert.deepEqual(JSON.parse(again.text), { interrupted: false }, "nothing left to interrupt");
+      const interrupt = () => send(buildInterruptAgentSessionRequest({ id: created.id }, options()));
+      assert.deepEqual(parsed(await interrupt(), parseInterruptAgentSessionResponse), { interrupted: true });
+      const received = stub.requests.at(-1);
+      assert.equal(received.url, `/agent/sessions/${created.id}/interrupt`);
+      assert.equal(received.body, "");
+      assert.equal((await untilIdle(created)).status, "cancelled");
+      assert.deepEqual(parsed(await interrupt(), parseInterruptAgentSessionResponse), { interrupted: false }, "nothing left to interrupt");
     } finally {
       stub.timing.completed = TIMING.completed;
     }
@@ -110,17 +130,16 @@ describe("the demo's stub API", { timeout: 60_000 }, () => {
 
   test("a message makes an idle session busy again; a busy one refuses it with 409", async () => {
     const created = await create();
-    const refused = await call("POST", `/agent/sessions/${created.id}/message`, { input: "and more" });
-    assert.equal(refused.status, 409);
-    let latest = created;
-    while (latest.state !== "idle") latest = session(await call("GET", `/agent/sessions/${created.id}?wait=true&timeout=5`));
-    const resumed = session(await call("POST", `/agent/sessions/${created.id}/message`, { input: "and more", synthetic: false }));
+    const message = (input) => send(buildSendAgentSessionMessageRequest({ id: created.id, input, synthetic: false }, options()));
+    assert.equal((await message("too soon")).status, 409);
+    await untilIdle(created);
+    const resumed = parsed(await message("and more"));
+    assert.deepEqual(JSON.parse(stub.requests.at(-1).body), { input: "and more", synthetic: false });
     assert.equal(resumed.state, "busy");
     assert.equal(resumed.status, "queued");
-    while (latest.state !== "idle" || latest.status !== "completed" || latest.updatedAt <= resumed.updatedAt) {
-      latest = session(await call("GET", `/agent/sessions/${created.id}?wait=true&timeout=5`));
-    }
-    assert.equal(latest.status, "completed");
+    const finished = await untilIdle(resumed);
+    assert.equal(finished.status, "completed");
+    assert.ok(finished.updatedAt > resumed.updatedAt);
     assert.equal((await call("POST", `/agent/sessions/${created.id}/message`, { nope: 1 })).status, 400);
   });
 
@@ -129,27 +148,35 @@ describe("the demo's stub API", { timeout: 60_000 }, () => {
     for (let i = 0; i < 5; i += 1) mine.push((await create(`page item ${i}`, { workspaceElementType: "flow-run" })).id);
     const seen = [];
     let cursor;
+    let pages = 0;
     do {
-      const answer = await call("GET", `/agent/sessions?limit=2${cursor === undefined ? "" : `&cursor=${encodeURIComponent(cursor)}`}&workspaceElementType=flow-run`);
-      assert.equal(answer.status, 200);
-      const page = JSON.parse(answer.text);
+      const params = cursor === undefined ? { limit: 2, workspaceElementType: "flow-run" } : { limit: 2, cursor, workspaceElementType: "flow-run" };
+      const page = parsed(await send(buildListAgentSessionsRequest(params, options())), parseAgentSessionList);
       assert.ok(page.items.length <= 2);
-      for (const item of page.items) seen.push(session({ status: 200, text: JSON.stringify(item) }).id);
+      seen.push(...page.items.map((item) => item.id));
       cursor = page.cursor;
-      if (cursor !== undefined) assert.equal(typeof cursor, "string");
+      pages += 1;
     } while (cursor !== undefined);
     assert.deepEqual(seen, [...mine].reverse());
+    assert.equal(pages, 3);
+    const everything = parsed(await send(buildListAgentSessionsRequest({}, options())), parseAgentSessionList);
+    assert.equal(everything.cursor, undefined);
+    assert.ok(everything.items.length >= 5);
     for (const bad of ["limit=0", "limit=1001", "limit=1.5", "cursor=bogus", "color=red"]) {
       assert.equal((await call("GET", `/agent/sessions?${bad}`)).status, 400, bad);
     }
   });
 
-  test("refusals: no token, unknown id, bad wait or timeout, wrong method, bad body", async () => {
+  test("refusals: no token, unknown or odd id, bad wait or timeout, wrong method, bad body", async () => {
     const created = await create();
     const noToken = await fetch(`${stub.url}/agent/sessions/${created.id}`);
     assert.equal(noToken.status, 401);
     assert.doesNotMatch(await noToken.text(), new RegExp(TOKEN));
-    assert.equal((await call("GET", "/agent/sessions/ses_unknown")).status, 404);
+    assert.equal((await send(buildGetAgentSessionRequest({ id: "ses_unknown" }, options()))).status, 404);
+    // The builder sends "a/b" as one segment; the stub reads it as one id.
+    const odd = await send(buildInterruptAgentSessionRequest({ id: `${created.id}/interrupt` }, options()));
+    assert.equal(odd.status, 404);
+    assert.match(odd.text, /no agent session/);
     assert.equal((await call("GET", `/agent/sessions/${created.id}/elsewhere`)).status, 404);
     for (const query of ["wait=maybe", "timeout=0", "timeout=61", "timeout=2.5"]) {
       assert.equal((await call("GET", `/agent/sessions/${created.id}?${query}`)).status, 400, query);
@@ -164,9 +191,7 @@ describe("the demo's stub API", { timeout: 60_000 }, () => {
 
   test("close() answers a held poll at once and the server stops", async () => {
     const own = await startStubApi({ timing: { ...TIMING, starting: 60_000 } });
-    const created = session(
-      await fetch(`${own.url}/agent/sessions`, { method: "POST", headers: JSON_HEADERS, body: '{"prompt":"p"}' }).then(async (r) => ({ status: r.status, text: await r.text() })),
-    );
+    const created = parsed(await send(buildCreateAgentSessionRequest({ prompt: "p" }, { token: TOKEN, baseUrl: own.url })));
     const poll = fetch(`${own.url}/agent/sessions/${created.id}?wait=true&timeout=60`, { headers: HEADERS }).then(
       (r) => r.status,
       () => "closed",
