@@ -30,9 +30,13 @@ const unchecked: Timestamp = '2026-03-01T12:00Z';
 void unchecked;
 const session = parseAgentSession('{}');
 if (session.success) {
-  const created: string = session.data.createdAt;
-  void created;
+  const created: Timestamp = session.data.createdAt;
+  const asText: string = created;
+  void asText;
 }
+// A value already typed CreateAgentSession is fine too.
+declare const typed: import('membrane-agent-session').CreateAgentSession;
+buildCreateAgentSessionRequest(typed, options);
 
 // Issues and their paths are read-only.
 const result = validateCreateAgentSession(fromTheWire);
