@@ -644,10 +644,16 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
     assert.deepEqual((await timelineEntries(page)).map((e) => e.status), ["queued"], "the timeline is the new session's");
     assert.equal(await page.locator("#interrupt").isEnabled(), true);
 
-    await page.goto("about:blank");
+    // Leaving the page fires pagehide (a navigation would also cancel the
+    // fetch by itself, so the event is fired alone to see the demo stop it).
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true })));
     await eventually(async () => stub.heldPolls() === 0, "the poll to end when the page is left");
+    const polls = (id) => stub.requests.filter((r) => r.url.startsWith(`/agent/sessions/${id}?`)).length;
+    const secondPolls = polls(second);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(stub.requests.filter((r) => r.url.startsWith(`/agent/sessions/${first}?`)).length, firstPolls, "the first session is not polled again");
+    assert.equal(polls(first), firstPolls, "the first session is not polled again");
+    assert.equal(polls(second), secondPolls, "nor the second, once the page is left");
+    assert.equal(await page.locator("#interrupt").isEnabled(), false);
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
