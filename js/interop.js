@@ -6,6 +6,8 @@
 // nothing else: no run-time dependency (the Standard Schema interface is a
 // shape, not a library). The glue must be initialised by the time this module
 // is evaluated, because the JSON Schemas are read from it once, at load.
+// The top-level calls are marked pure: a bundle that uses none of the
+// exported values they make may drop them.
 
 import {
   agentSessionJsonSchemaText,
@@ -35,13 +37,13 @@ function deepFreeze(value) {
  * JSON Schema (draft 2020-12) of the request body, `CreateAgentSession`.
  * Generated from the same Rust definitions as the validator; deep-frozen.
  */
-export const createAgentSessionJsonSchema = deepFreeze(JSON.parse(createAgentSessionJsonSchemaText()));
+export const createAgentSessionJsonSchema = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ JSON.parse(/* @__PURE__ */ createAgentSessionJsonSchemaText()));
 
 /**
  * JSON Schema (draft 2020-12) of the 200 answer, `AgentSession`.
  * Generated from the same Rust definitions as the parser; deep-frozen.
  */
-export const agentSessionJsonSchema = deepFreeze(JSON.parse(agentSessionJsonSchemaText()));
+export const agentSessionJsonSchema = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ JSON.parse(/* @__PURE__ */ agentSessionJsonSchemaText()));
 
 // Draft 07 form of a 2020-12 schema node. For the keywords these schemas
 // use, the dialects differ in two things: shared definitions live under
@@ -104,7 +106,7 @@ function standardSchema(check, jsonSchema) {
  * tRPC…). `validate` answers `{ value }` exactly as
  * `validateCreateAgentSession` gives `data`, or `{ issues }`, our `Issue`s.
  */
-export const createAgentSessionSchema = standardSchema(
+export const createAgentSessionSchema = /* @__PURE__ */ standardSchema(
   (value) => validateCreateAgentSession(value),
   createAgentSessionJsonSchema,
 );
@@ -114,7 +116,7 @@ export const createAgentSessionSchema = standardSchema(
  * `parseAgentSession`, `validate` takes the raw response text (a string) or
  * an already parsed value.
  */
-export const agentSessionSchema = standardSchema((value) => parseAgentSession(value), agentSessionJsonSchema);
+export const agentSessionSchema = /* @__PURE__ */ standardSchema((value) => parseAgentSession(value), agentSessionJsonSchema);
 
 // ---------------------------------------------------------------------------
 // Issue helpers. Both accept our issues and any Standard Schema issues (whose
