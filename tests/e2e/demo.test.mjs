@@ -473,6 +473,10 @@ describe("demo form in headless Chromium", { timeout: 240_000 }, () => {
     assert.equal(outcome, "session", text);
     assert.equal(await page.locator("#interrupt").isEnabled(), true, "Interrupt is offered while the session is busy");
     assert.match(await page.locator("#follow").getAttribute("data-follow"), /^(polling|idle)$/);
+    // Each change is announced: the timeline is a polite live region, the line above it a status.
+    assert.equal(await page.locator("#timeline").getAttribute("aria-live"), "polite");
+    assert.equal(await page.locator("#follow-status").getAttribute("role"), "status");
+    assert.equal(await page.getByRole("list", { name: "Session timeline" }).count(), 1, "the timeline is a labelled list");
 
     assert.match(await waitForFollow(page, "idle"), /idle: completed/);
     const entries = await timelineEntries(page);
