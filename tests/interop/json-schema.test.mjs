@@ -188,6 +188,22 @@ test("the draft-07 form from ~standard.jsonSchema agrees too (Ajv's draft-07 cla
   assertAgreement(t, "draft-07", agreement(validators));
 });
 
+test("depth: both accept 1000 nested arrays/objects; past that only the package refuses (what JSON Schema cannot say)", () => {
+  const ajv = compile(Ajv2020, createAgentSessionJsonSchema, agentSessionJsonSchema);
+  // The request object is level 1, the list 2, the attachment 3; data adds the rest.
+  const nested = (levels) => { let v = 0; for (let i = 0; i < levels; i++) v = [v]; return v; };
+  const request = (levels) => ({ prompt: "p", promptAttachments: [{ title: "t", data: nested(levels) }] });
+  for (const value of [request(997), JSON.parse(JSON.stringify(request(997)))]) {
+    assert.equal(ajv.request(value), true);
+    assert.equal(validateCreateAgentSession(value).success, true, "1000 levels are accepted");
+  }
+  const deeper = request(998);
+  assert.equal(ajv.request(deeper), true, "JSON Schema has no depth limit");
+  const refused = validateCreateAgentSession(deeper);
+  assert.equal(refused.success, false);
+  assert.deepEqual(refused.issues.map((i) => [i.code, i.maximum, i.origin]), [["too_big", 1000, "depth"]]);
+});
+
 test("the agreement test can fail: a schema that forgets a rule disagrees", () => {
   // The same corpus against the request schema without its minLength on prompt.
   const loose = structuredClone(createAgentSessionJsonSchema);
