@@ -13,7 +13,8 @@ import { spawnSync } from "node:child_process";
 import { after, test } from "node:test";
 import { inspect } from "node:util";
 import {
-  assertNoTokenLeaks, assertStillWorks, build, GOOD_REQUEST, GOOD_RESPONSE_TEXT,
+  assertNoTokenLeaks, assertStillWorks, build, buildGet, buildInterrupt, buildList, buildSend, GOOD_REQUEST, GOOD_RESPONSE_TEXT,
+  parseInterrupt, parseList,
   observedStats, parse, pkg, toCurl, validate,
 } from "./support/package.mjs";
 
@@ -659,6 +660,193 @@ hostile("frozen, sealed, null-prototype and symbol-keyed requests; many unknown 
   else assert.ok(summary.omitted >= 0);
   // A non-enumerable own key is still an own key; either verdict, but no throw.
   validate(Object.defineProperty({ prompt: "x" }, "hidden", { value: 1, enumerable: false }));
+});
+
+// ---- the session lifecycle (SPEC, "The session lifecycle") -------------------------
+
+/** Each lifecycle builder with params it accepts, and its name. */
+const LIFECYCLE_BUILDERS = [
+  ["get", buildGet, { id: "s", wait: true, timeout: 30 }],
+  ["list", buildList, { limit: 10, cursor: "c", workspaceElementType: "connector" }],
+  ["send", buildSend, { id: "s", input: "x", synthetic: true, attachments: [{ title: "t", data: { a: [1] } }] }],
+  ["interrupt", buildInterrupt, { id: "s" }],
+];
+const pageText = (items, extra = "") => `{"items":[${items.join(",")}]${extra}}`;
+
+hostile("lifecycle: non-objects of every JS kind as params, options, answers and toCurl options", () => {
+  for (const [name, value] of everyKind()) {
+    for (const [builderName, builder, good] of LIFECYCLE_BUILDERS) {
+      const asParams = builder(value, OPTIONS);
+      if (asParams.success && builderName === "list") {
+        // List params are all optional: an ordinary object with no own enumerable
+        // key (JSON, Math: JSON.stringify writes "{}") is an empty params object.
+        assert.equal(Object.keys(value).length, 0, `list(${name}) accepted`);
+        assert.equal(asParams.data.url, "https://api.getmembrane.com/agent/sessions");
+      } else {
+        assert.equal(asParams.success, false, `${builderName}(${name}, options) accepted`);
+      }
+      const asOptions = builder(good, value);
+      assert.equal(asOptions.success, false, `${builderName}(good, ${name}) accepted`);
+      assert.ok(asOptions.issues.every((i) => i.path[0] === "options"), `${builderName}(good, ${name}): an issue outside options`);
+      builder(value, value);
+      const request = builder(good, OPTIONS).data;
+      try {
+        const out = toCurl(request, value);
+        assert.ok(!out.includes(TOKEN), `toCurl(${builderName} request, ${name}) revealed the token`);
+      } catch (error) {
+        if (error instanceof assert.AssertionError) throw error;
+        assert.ok(error instanceof TypeError, `toCurl(${builderName} request, ${name}) threw ${String(error)}`);
+      }
+    }
+    assert.equal(parseList(value).success, false, `parseAgentSessionList(${name}) accepted`);
+    assert.equal(parseInterrupt(value).success, false, `parseInterruptAgentSessionResponse(${name}) accepted`);
+  }
+  for (const [, builder] of LIFECYCLE_BUILDERS) {
+    assert.equal(builder().success, false);
+    assert.equal(builder({ id: "s", input: "x" }).success, false);
+  }
+  assert.equal(parseList().success, false);
+  assert.equal(parseInterrupt().success, false);
+});
+
+hostile("lifecycle: lone surrogates in every string place are reported (or kept), never replaced by U+FFFD", () => {
+  for (const s of ["\uD800", "a\uDC00", "\uDBFFz", "x\uD83D", "\uDE00y", "\uDC00\uD800"]) {
+    const places = [
+      [buildGet, { id: s }, ["id"]], [buildGet, { id: "s", [s]: 1 }, []],
+      [buildSend, { id: s, input: "x" }, ["id"]], [buildInterrupt, { id: s }, ["id"]],
+      [buildList, { cursor: s }, ["cursor"]], [buildList, { workspaceElementType: s }, ["workspaceElementType"]],
+      [buildSend, { id: "s", input: s }, ["input"]],
+      [buildSend, { id: "s", input: "x", attachments: [{ title: s, data: 1 }] }, ["attachments", 0, "title"]],
+      [buildSend, { id: "s", input: "x", attachments: [{ title: "t", data: { deep: [s] } }] }, ["attachments", 0, "data", "deep", 0]],
+      [buildSend, { id: "s", input: "x", attachments: [{ title: "t", data: { [s]: 1 } }] }, ["attachments", 0, "data"]],
+    ];
+    for (const [builder, params, path] of places) {
+      const where = `lone surrogate ${JSON.stringify(s)} at ${JSON.stringify(path)} of ${JSON.stringify(params)}`;
+      const r = builder(params, OPTIONS);
+      assertNoReplacementCharacter(r, where);
+      assert.ok(!JSON.stringify(r).includes("%EF%BF%BD"), `${where}: an encoded U+FFFD`);
+      assert.equal(r.success, false, `${where}: accepted as ${JSON.stringify(r.data)}`);
+      assert.ok(issueAt(r, path), `${where}: not reported at its path: ${JSON.stringify(r.issues)}`);
+    }
+    // In a list page and an interrupt answer: as objects, raw text and escaped text.
+    for (const [page, path] of [
+      [{ items: [GOOD_RESPONSE, { ...GOOD_RESPONSE, title: s }] }, ["items", 1, "title"]],
+      [{ items: [{ ...GOOD_RESPONSE, output: { [s]: 1 } }] }, ["items", 0, "output"]],
+      [{ items: [], cursor: s }, ["cursor"]],
+    ]) {
+      const escapedText = JSON.stringify(page);
+      const rawText = escapedText.replace(/\\u(d[89a-f][0-9a-f]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
+      for (const [form, input] of [["object", page], ["raw text", rawText], ["escaped text", escapedText]]) {
+        const where = `list page (${form}) with ${JSON.stringify(s)} at ${JSON.stringify(path)}`;
+        const r = parseList(input);
+        assertNoReplacementCharacter(r, where);
+        assert.ok(issueAt(r, path), `${where}: ${JSON.stringify(r.issues ?? r.data).slice(0, 300)}`);
+      }
+    }
+    const keyed = parseInterrupt(`{"interrupted":true,"${s}":1}`);
+    assertNoReplacementCharacter(keyed, "interrupt answer with a lone-surrogate key");
+  }
+});
+
+hostile("lifecycle: 100,000-deep attachment data, list pages and interrupt answers", () => {
+  for (const kind of ["array", "object"]) {
+    const send = buildSend({ id: "s", input: "x", attachments: [{ title: "t", data: nested(100_000, kind) }] }, OPTIONS);
+    assertDeepHandled(send, ["attachments", 0, "data"], `send, data ${kind}`);
+    const item = { ...GOOD_RESPONSE, output: { deep: nested(100_000, kind) } };
+    assertDeepHandled(parseList({ items: [item] }), ["items", 0, "output"], `list object, output ${kind}`);
+    const itemText = GOOD_RESPONSE_TEXT.slice(0, -1) + `,"output":{"deep":${nestedText(100_000, kind)}}}`;
+    assertDeepHandled(parseList(pageText([GOOD_RESPONSE_TEXT, itemText])), ["items", 1, "output"], `list text, output ${kind}`);
+    const unknown = parseList(pageText([], `,"serverExtra":${nestedText(100_000, kind)}`));
+    if (!unknown.success) assertDeepHandled(unknown, [], "list page, deep unknown key");
+    assert.equal(parseList(`{"items":${nestedText(100_000, kind)}}`).success, false);
+    assert.equal(parseInterrupt(nestedText(100_000, kind)).success, false);
+    const deepInterrupt = parseInterrupt(`{"interrupted":true,"x":${nestedText(100_000, kind)}}`);
+    if (!deepInterrupt.success) assertDeepHandled(deepInterrupt, [], "interrupt answer, deep unknown key");
+    // Deep params values are reported at their key, not overflowed.
+    for (const [builder, key] of [[buildGet, "id"], [buildList, "cursor"], [buildSend, "input"]]) {
+      const r = builder({ id: "s", input: "x", [key]: nested(100_000, kind) }, OPTIONS);
+      assert.equal(r.success, false);
+      assert.ok(r.issues.some((i) => i.path[0] === key), `${key}: ${JSON.stringify(r.issues).slice(0, 200)}`);
+    }
+  }
+});
+
+hostile("lifecycle: BigInt, cycles, throwing getters and proxies in params are issues at their path", () => {
+  const boom = () => { throw new Error(`getter exploded ${TOKEN}`); };
+  const cyclic = { title: "t", data: {} };
+  cyclic.data.self = cyclic;
+  const cases = [
+    [buildGet, { id: "s", timeout: 30n }, ["timeout"]], [buildGet, { id: 1n }, ["id"]], [buildGet, { id: "s", wait: 1n }, ["wait"]],
+    [buildList, { limit: 10n }, ["limit"]], [buildSend, { id: "s", input: "x", attachments: [{ title: "t", data: [2n ** 64n] }] }, ["attachments", 0, "data", 0]],
+    [buildSend, { id: "s", input: "x", attachments: [cyclic] }, ["attachments", 0, "data", "self"]],
+    [buildGet, Object.defineProperty({}, "id", { get: boom, enumerable: true }), ["id"]],
+    [buildGet, Object.defineProperty({ id: "s" }, "wait", { get: boom, enumerable: true }), ["wait"]],
+    [buildList, Object.defineProperty({}, "cursor", { get: boom, enumerable: true }), ["cursor"]],
+    [buildSend, { id: "s", input: "x", attachments: Object.defineProperty([], 0, { get: boom, enumerable: true }) }, ["attachments", 0]],
+    [buildSend, { id: "s", input: "x", attachments: new Proxy([], { get: boom }) }, ["attachments"]],
+    [buildInterrupt, new Proxy({ id: "s" }, { ownKeys: boom }), []],
+  ];
+  for (const [builder, params, path] of cases) {
+    const r = builder(params, OPTIONS);
+    assert.ok(issueAt(r, path), `${show(params)}: expected an issue at ${JSON.stringify(path)}, got ${JSON.stringify(r.issues ?? r.data)}`);
+  }
+  assert.ok(issueAt(parseList({ items: [{ ...GOOD_RESPONSE, cost: 1n }] }), ["items", 0, "cost"]));
+  assert.ok(issueAt(parseList(Object.defineProperty({}, "items", { get: boom, enumerable: true })), ["items"]));
+  assert.ok(issueAt(parseList({ items: [Object.defineProperty({ ...GOOD_RESPONSE }, "id", { get: boom, enumerable: true })] }), ["items", 0, "id"]));
+  assert.ok(issueAt(parseInterrupt(Object.defineProperty({}, "interrupted", { get: boom, enumerable: true })), ["interrupted"]));
+  const items = [GOOD_RESPONSE];
+  items.push(items);
+  assert.ok(issueAt(parseList({ items }), ["items", 1]));
+});
+
+hostile("lifecycle: Object.prototype and Array.prototype polluted with params and answer keys", () => {
+  const keys = {
+    id: "polluted-id", wait: true, timeout: 5, limit: 7, cursor: "polluted-cursor", workspaceElementType: "app",
+    input: "polluted input", synthetic: true, attachments: [], items: [], interrupted: true,
+    token: "polluted-token-ABCDEFGH", baseUrl: "http://evil.example", revealToken: true,
+  };
+  try {
+    for (const [k, v] of Object.entries(keys)) Object.prototype[k] = v;
+    Array.prototype[0] = { ...GOOD_RESPONSE };
+    assert.ok(issueAt(buildGet({}, { token: TOKEN }), ["id"]), "an inherited id was read");
+    const g = buildGet({ id: "s" }, { token: TOKEN });
+    assert.equal(g.data?.url, "https://api.getmembrane.com/agent/sessions/s", `inherited wait/timeout/baseUrl were read: ${g.data?.url}`);
+    assert.equal(buildList({}, { token: TOKEN }).data?.url, "https://api.getmembrane.com/agent/sessions", "inherited list params were read");
+    const m = buildSend({ id: "s", input: "x" }, { token: TOKEN });
+    assert.equal(m.data?.body, '{"input":"x"}', "inherited synthetic/attachments were sent");
+    assert.ok(issueAt(buildSend({ id: "s" }, { token: TOKEN }), ["input"]), "an inherited input was read");
+    assert.ok(issueAt(buildInterrupt({ id: "s" }, {}), ["options", "token"]), "an inherited token was read");
+    assert.ok(!toCurl(g.data).includes(TOKEN), "an inherited revealToken revealed the token");
+    assert.ok(issueAt(parseList({}), ["items"]), "inherited items were read");
+    assert.ok(issueAt(parseList({ items: new Array(1) }), ["items", 0]), "a hole was filled from Array.prototype");
+    const page = parseList({ items: [] });
+    assert.ok(page.success && !Object.hasOwn(page.data, "cursor"), "an inherited cursor was read");
+    assert.ok(issueAt(parseInterrupt({}), ["interrupted"]), "an inherited interrupted was read");
+    assert.equal(parseList(pageText([GOOD_RESPONSE_TEXT])).success, true);
+  } finally {
+    for (const k of Object.keys(keys)) delete Object.prototype[k];
+    delete Array.prototype[0];
+  }
+  assert.equal({}.id, undefined, "clean-up failed");
+});
+
+hostile("lifecycle: __proto__ as an own key is refused in params, dropped from answers, kept in data", () => {
+  const params = JSON.parse('{"id":"s","__proto__":{"wait":true}}');
+  const g = buildGet(params, OPTIONS);
+  assert.ok(g.issues?.some((i) => i.code === "unrecognized_keys" && i.keys.includes("__proto__")), JSON.stringify(g));
+  const data = JSON.parse('{"__proto__":{"polluted":1}}');
+  const m = buildSend({ id: "s", input: "x", attachments: [{ title: "t", data }] }, OPTIONS);
+  assert.ok(m.data.body.includes('"__proto__":{"polluted":1}'), m.data.body);
+  const text = `{"__proto__":{"cursor":"x"},"items":[${GOOD_RESPONSE_TEXT.slice(0, -1)},"__proto__":{"id":5}}]}`;
+  for (const input of [text, JSON.parse(text)]) {
+    const p = parseList(input);
+    assert.equal(p.success, true, JSON.stringify(p.issues));
+    assert.ok(!Object.hasOwn(p.data, "__proto__") && !Object.hasOwn(p.data.items[0], "__proto__"));
+    assert.equal(Object.getPrototypeOf(p.data.items[0]), Object.prototype);
+    assert.equal(p.data.cursor, undefined);
+  }
+  assert.equal({}.polluted, undefined);
+  assert.equal({}.cursor, undefined);
 });
 
 after(() => {

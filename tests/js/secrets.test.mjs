@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { generateRequest, generateResponse } from "./support/generate.mjs";
 import {
-  assertNoTokenLeaks, build, observedStats, parse, pkg, registerSecret, toCurl, tokensIn, validate,
+  assertNoTokenLeaks, build, buildGet, buildInterrupt, buildList, buildSend, GOOD_RESPONSE_TEXT, observedStats, parse,
+  parseInterrupt, parseList, pkg, registerSecret, toCurl, tokensIn, validate,
 } from "./support/package.mjs";
 import { createRandom } from "./support/prng.mjs";
 
@@ -106,6 +107,98 @@ test(`${ROUNDS} rounds of build/toCurl/validate/parse with distinctive tokens le
   }
   console.log(`secrets: ${ROUNDS} tokens; ${revealed} requests built, ${refused} refused, ${curlErrors} toCurl TypeErrors; ${JSON.stringify(observedStats())}`);
   assert.ok(revealed > ROUNDS / 8 && refused > ROUNDS / 8, "the rounds did not cover both outcomes");
+});
+
+const LIFECYCLE_ROUNDS = Number(process.env.SECRETS_LIFECYCLE_ROUNDS ?? 1500);
+
+/** Lifecycle params, valid or carrying `secret` where it is refused (so no message may quote it). */
+function lifecycleCall(r, secret) {
+  const bad = r.chance(0.5);
+  const pick = r.int(4);
+  if (pick === 0) {
+    const params = { id: r.pick(["s1", "a/b", "../x", "é"]), ...(r.chance(0.5) ? { wait: true } : {}), ...(r.chance(0.5) ? { timeout: 30 } : {}) };
+    if (bad) Object.assign(params, r.pick([{ timeout: secret }, { wait: secret }, { id: `${secret}\uD800` }, { id: "..", timeout: 99 }]));
+    return [buildGet, params, "GET"];
+  }
+  if (pick === 1) {
+    const params = { ...(r.chance(0.5) ? { limit: 100 } : {}), ...(r.chance(0.5) ? { cursor: "c" } : {}) };
+    if (bad) Object.assign(params, r.pick([{ workspaceElementType: secret }, { limit: secret }, { cursor: `${secret}\uDC00` }, { limit: 0 }]));
+    return [buildList, params, "GET"];
+  }
+  if (pick === 2) {
+    const params = { id: "s", input: r.pick(["hi", "continue", ""]), ...(r.chance(0.5) ? { attachments: [{ title: "t", data: { k: 1 } }] } : {}) };
+    if (bad) Object.assign(params, r.pick([{ synthetic: secret }, { input: `${secret}\uD800` }, { attachments: [{ title: `${secret}\uDBFF`, data: 1 }] }, { attachments: secret }, { input: 5 }]));
+    return [buildSend, params, "POST"];
+  }
+  const params = { id: r.pick(["s", "s 1", "%"]) };
+  if (bad) Object.assign(params, r.pick([{ id: `${secret}\uDE00` }, { wait: true }, { id: "." }]));
+  return [buildInterrupt, params, "POST"];
+}
+
+test(`${LIFECYCLE_ROUNDS} rounds of the lifecycle builders, toCurl and parsers with distinctive tokens leak no token`, () => {
+  const r = createRandom("secrets-lifecycle");
+  let built = 0;
+  let refused = 0;
+  let curlErrors = 0;
+  for (let n = 0; n < LIFECYCLE_ROUNDS; n++) {
+    const token = distinctiveToken(r, `L${n}`);
+    registerSecret(token);
+    const secretValue = distinctiveToken(r, `V${n}`).replace(/[^A-Za-z0-9_]/g, "x");
+    registerSecret(secretValue);
+    const [builder, params, method] = lifecycleCall(r, secretValue);
+    const roll = r.int(4);
+    let options;
+    if (roll === 0) {
+      options = { token };
+    } else if (roll === 1) {
+      const spoiled = r.pick(SPOIL)(token);
+      registerSecret(spoiled);
+      options = { token: spoiled };
+    } else if (roll === 2) {
+      options = { token, baseUrl: r.pick(LEAKY_BASE_URLS)(token) };
+    } else {
+      options = { token, baseUrl: r.pick(["https://h.example/v1", "http://localhost:8080"]), ...(r.chance(0.3) ? { tokn: 1 } : {}) };
+    }
+    const result = builder(params, options);
+    if (!result.success) {
+      refused++;
+      continue;
+    }
+    built++;
+    const req = result.data;
+    assert.equal(req.method, method);
+    assert.equal(req.headers.Authorization, `Bearer ${options.token}`);
+    for (const curlOptions of [undefined, {}, { revealToken: false }, { revealToken: "true" }, { revealToken: 1 }, Object.create({ revealToken: true })]) {
+      toCurl(req, curlOptions);
+    }
+    const shown = pkg.toCurl(req, { revealToken: true });
+    assert.ok(shown.includes(options.token.replaceAll("'", "'\\''")), "revealToken: true did not reveal the token");
+    // Tampered requests: a body on a GET, another method, broken headers.
+    const other = distinctiveToken(r, `Lother${n}`);
+    registerSecret(other);
+    const tampered = [
+      { ...req, body: "{}" }, { ...req, method: "DELETE" }, { ...req, url: `${req.url}\n${token}` },
+      { ...req, headers: { ...req.headers, Authorization: `Bearer ${other}` } },
+      { ...req, headers: { ...req.headers, Authorization: `Bearer ${token}\r\nX: 1` } },
+      { method: req.method, url: req.url, headers: { Authorization: `Bearer ${token}` } },
+    ];
+    for (const t of tampered) {
+      try {
+        toCurl(t);
+      } catch (error) {
+        assert.ok(error instanceof TypeError, `toCurl threw ${String(error)}`);
+        curlErrors++;
+      }
+    }
+    // Answers that hold the secret where it is refused.
+    const item = GOOD_RESPONSE_TEXT.slice(0, -1) + `,"status":"${secretValue}","state":"${secretValue}"}`;
+    parseList(`{"items":[${GOOD_RESPONSE_TEXT},${item}],"cursor":${r.chance(0.5) ? 5 : '"c"'}}`);
+    parseList(`{"items":"${secretValue}"}`);
+    parseInterrupt(`{"interrupted":"${secretValue}"}`);
+    parseInterrupt(`${secretValue}`);
+  }
+  console.log(`secrets (lifecycle): ${LIFECYCLE_ROUNDS} tokens; ${built} requests built, ${refused} refused, ${curlErrors} toCurl TypeErrors`);
+  assert.ok(built > LIFECYCLE_ROUNDS / 8 && refused > LIFECYCLE_ROUNDS / 8, "the rounds did not cover both outcomes");
 });
 
 test("the checker itself finds a token in a text (it can fail)", () => {
