@@ -18,8 +18,7 @@ import {
 
 const VENDOR = "membrane-agent-session";
 
-/** The JSON Schema dialects `~standard.jsonSchema` can answer in. */
-const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+/** `$schema` of the draft 07 form that `~standard.jsonSchema` can also answer. */
 const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
 // ---------------------------------------------------------------------------
