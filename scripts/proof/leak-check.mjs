@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Leak check: a million calls (validate, build, parse as text and as object,
-// toCurl, isTimestamp) on valid, invalid and hostile input, in phases, with
+// toCurl, isTimestamp, and the lifecycle's four builders and two parsers) on
+// valid, invalid and hostile input, in phases, with
 // the WebAssembly memory size (the wasm memory buffer's byteLength), the wasm
 // tables' lengths (wasm-bindgen keeps JS values in an externref table) and the
 // process RSS and JS heap reported after each phase (after a full GC).
@@ -101,11 +102,64 @@ const baseUrls = [undefined, "https://h.example/v1/", "http://localhost:8080", "
 const timestamps = ["2024-02-29T23:59Z", "2023-02-29T00:00:00Z", "2020-01-01T00:00:00.123456789Z", "x", "", 5, null];
 const built = pkg.buildCreateAgentSessionRequest({ prompt: "x" }, { token: tokens[0] }).data;
 
+// The session lifecycle: params (valid, invalid, hostile), list pages and interrupt answers.
+const lifecycle = ["buildGetAgentSessionRequest", "buildListAgentSessionsRequest", "buildSendAgentSessionMessageRequest",
+  "buildInterruptAgentSessionRequest", "parseAgentSessionList", "parseInterruptAgentSessionResponse"];
+const missing = lifecycle.filter((name) => typeof pkg[name] !== "function");
+if (missing.length > 0) {
+  console.error(`leak-check: the package does not export ${missing.join(", ")}`);
+  process.exit(2);
+}
+const getParams = [
+  { id: "s1" }, { id: "s 1", wait: true, timeout: 30 }, { id: "../x", wait: false }, { id: "é😀?#%" }, { id: "." },
+  { id: "", timeout: 0 }, { id: "s", timeout: 1.5 }, { id: "s", timeout: 30n }, { id: "a\uD800" }, { id: "s", timout: 30 },
+  boom, trap, null, { id: deep(1500, (v) => [v]) },
+];
+const listParams = [{}, { limit: 100, cursor: "abc", workspaceElementType: "connector" }, { cursor: "a&b=c d" }, { limit: 0 },
+  { limit: 1001, cursor: "", workspaceElementType: "Connector" }, { cursor: "x\uDC00" }, "text", cyclic];
+const sendParams = [
+  { id: "s", input: "hello" }, { id: "s/1", input: "", synthetic: true, attachments: [{ title: "t", data: { k: [1, null] } }] },
+  { id: "s", input: "x", attachments: [{ title: "t", data: deep(1500, (v) => ({ a: v })) }] },
+  { id: "s", input: "x", attachments: [{ title: "t", data: cyclic }] }, { id: "s" }, { id: "s", input: 5n, attachments: {} },
+  { id: "s", input: "p".repeat(16 * 1024) },
+];
+const interruptParams = [{ id: "s1" }, { id: ".." }, { id: "s", wait: true }, [], boom];
+const pageItem = (i) => `{"id":"as_${i}","workspaceId":"w","workspaceElementId":"e","type":"t","status":"running","prompt":"p","lastActivityAt":"2025-01-01T10:00Z","hasWorker":true,"createdAt":"2025-01-01T10:00Z","updatedAt":"2025-01-01T10:00Z","extra":${i}}`;
+const pageTexts = [
+  `{"items":[${Array.from({ length: 50 }, (_, i) => pageItem(i)).join(",")}],"cursor":"next"}`,
+  `{"items":[${pageItem(1)},{"id":1}],"cursor":5}`, '{"items":{}}', "{", '{"items":[' + "[".repeat(1500) + "]".repeat(1500) + "]}",
+  `{"items":[${pageItem(2).replace('"p"', '"\ud800"')}]}`,
+];
+const pageObjects = pageTexts.flatMap((t) => { try { return [JSON.parse(t)]; } catch { return []; } }).concat([{ items: [cyclic] }, { items: boom }]);
+const interruptAnswers = ['{"interrupted":true}', '{"interrupted":false,"x":1}', "{}", '{"interrupted":"yes"}', "", { interrupted: true }, { interrupted: 1n }, trap];
+const getRequest = pkg.buildGetAgentSessionRequest({ id: "s", wait: true, timeout: 30 }, { token: tokens[0] }).data;
+const interruptRequest = pkg.buildInterruptAgentSessionRequest({ id: "s" }, { token: tokens[0] }).data;
+
+function lifecycleCall(i, k) {
+  const options = { token: tokens[i % tokens.length], baseUrl: baseUrls[i % baseUrls.length] };
+  switch (k) {
+    case 16: return pkg.buildGetAgentSessionRequest(getParams[i % getParams.length], options);
+    case 17: return pkg.buildListAgentSessionsRequest(listParams[i % listParams.length], i % 7 ? options : trap);
+    case 18: return pkg.buildSendAgentSessionMessageRequest(sendParams[i % sendParams.length], options);
+    case 19: return pkg.buildInterruptAgentSessionRequest(interruptParams[i % interruptParams.length], options);
+    case 20: return pkg.parseAgentSessionList(pageTexts[i % pageTexts.length]);
+    case 21: return pkg.parseAgentSessionList(pageObjects[i % pageObjects.length]);
+    case 22: return pkg.parseInterruptAgentSessionResponse(interruptAnswers[i % interruptAnswers.length]);
+    default:
+      try {
+        return pkg.toCurl(i % 3 === 0 ? interruptRequest : i % 5 === 0 ? { ...getRequest, method: 5 } : getRequest, { revealToken: i % 2 === 0 });
+      } catch (error) {
+        return error;
+      }
+  }
+}
+
 let sink = 0;
 function call(i) {
-  const k = i % 16;
+  const k = i % 24;
   let out;
-  if (k < 4) out = pkg.validateCreateAgentSession(requests[i % requests.length]);
+  if (k >= 16) out = lifecycleCall(i, k);
+  else if (k < 4) out = pkg.validateCreateAgentSession(requests[i % requests.length]);
   else if (k < 6) out = pkg.buildCreateAgentSessionRequest(requests[i % requests.length], { token: tokens[i % tokens.length], baseUrl: baseUrls[i % baseUrls.length] });
   else if (k < 9) out = pkg.parseAgentSession(responses[i % responses.length]);
   else if (k < 11) out = pkg.parseAgentSession(responseObjects[i % responseObjects.length]);
