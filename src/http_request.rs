@@ -61,14 +61,18 @@ struct Call {
 /// `call` describes. Every problem of both is reported in one go; options
 /// problems have the paths `["options", "token"]` and `["options", "baseUrl"]`.
 fn build<P: Declared>(params: &Value, options: &Value, call: impl FnOnce(P) -> Call) -> Result<HttpRequest, Vec<Issue>> {
-    let params = check::<P>(params, &[]);
+    finish(check::<P>(params, &[]).map(call), options)
+}
+
+/// The part of [`build`] that does not depend on the params' type (kept
+/// apart so that it is in the module once, not once per endpoint).
+fn finish(call: Result<Call, Vec<Issue>>, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
     let mut options_checker = Checker::new(&["options"]);
     let options = check_options(&mut options_checker, options);
-    let mut issues = params.as_ref().err().cloned().unwrap_or_default();
+    let mut issues = call.as_ref().err().cloned().unwrap_or_default();
     issues.extend(options_checker.into_issues());
-    match (params, options) {
-        (Ok(params), Some((token, base_url))) if issues.is_empty() => {
-            let Call { method, path, query, body } = call(params);
+    match (call, options) {
+        (Ok(Call { method, path, query, body }), Some((token, base_url))) if issues.is_empty() => {
             let mut url = format!("{base_url}{path}");
             for (i, (name, value)) in query.iter().enumerate() {
                 url.push(if i == 0 { '?' } else { '&' });

@@ -6,7 +6,7 @@
 //! package does, on any JSON value without lone surrogates (nesting past
 //! [`crate::MAX_DEPTH`] aside, which JSON Schema cannot express).
 
-use crate::json_text::{JsonWriter, ObjectWriter, RustNumbers};
+use crate::json_text::{JsonWriter, NumberText, ObjectWriter, RustNumbers};
 use crate::request::CreateAgentSession;
 use crate::response::AgentSession;
 use crate::shape::{Presence, Rule, Shape, UnknownKeys};
@@ -22,19 +22,20 @@ const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// assert!(schema.contains(r#""additionalProperties":false"#));
 /// ```
 pub fn create_agent_session_json_schema() -> String {
-    json_schema(&CreateAgentSession::SHAPE)
+    json_schema::<RustNumbers>(&CreateAgentSession::SHAPE)
 }
 
 /// The JSON Schema of a session (the 200 answer), as JSON text.
 pub fn agent_session_json_schema() -> String {
-    json_schema(&AgentSession::SHAPE)
+    json_schema::<RustNumbers>(&AgentSession::SHAPE)
 }
 
-/// The schema of `root`, with every shape it refers to under `$defs`.
-pub fn json_schema(root: &'static Shape) -> String {
+/// The schema of `root`, with every shape it refers to under `$defs`
+/// (numbers written by `N`; the schemas hold only integers).
+pub fn json_schema<N: NumberText>(root: &'static Shape) -> String {
     let mut defs: Vec<&'static Shape> = Vec::new();
     collect_refs(root, &mut defs);
-    let mut w = JsonWriter::<RustNumbers>::new();
+    let mut w = JsonWriter::<N>::with_numbers();
     let mut o = w.object();
     o.string("$schema", DRAFT);
     o.string("title", root.name);
@@ -67,7 +68,7 @@ fn collect_refs(shape: &'static Shape, found: &mut Vec<&'static Shape>) {
     }
 }
 
-fn write_shape_body(o: &mut ObjectWriter<'_, RustNumbers>, shape: &'static Shape) {
+fn write_shape_body<N: NumberText>(o: &mut ObjectWriter<'_, N>, shape: &'static Shape) {
     o.string("type", "object");
     let mut properties = o.key("properties").object();
     for field in shape.fields {
@@ -89,7 +90,7 @@ fn write_shape_body(o: &mut ObjectWriter<'_, RustNumbers>, shape: &'static Shape
     }
 }
 
-fn write_rule(o: &mut ObjectWriter<'_, RustNumbers>, rule: Rule) {
+fn write_rule<N: NumberText>(o: &mut ObjectWriter<'_, N>, rule: Rule) {
     match rule {
         Rule::Text { min } => {
             o.string("type", "string");

@@ -472,14 +472,14 @@ fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
 /// parsed and frozen as `createAgentSessionJsonSchema`).
 #[wasm_bindgen(js_name = createAgentSessionJsonSchemaText)]
 pub fn create_agent_session_json_schema_text() -> String {
-    json_schema::create_agent_session_json_schema()
+    json_schema::json_schema::<JsNumbers>(&crate::CreateAgentSession::SHAPE)
 }
 
 /// The JSON Schema of a session (JSON text; the package exports it parsed
 /// and frozen as `agentSessionJsonSchema`).
 #[wasm_bindgen(js_name = agentSessionJsonSchemaText)]
 pub fn agent_session_json_schema_text() -> String {
-    json_schema::agent_session_json_schema()
+    json_schema::json_schema::<JsNumbers>(&AgentSession::SHAPE)
 }
 
 /// Writes the request as one `curl` command line for a POSIX shell, every
