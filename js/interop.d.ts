@@ -147,5 +147,12 @@ export declare const createAgentSessionJsonSchema: JsonSchemaDocument;
  * JSON Schema (draft 2020-12) of the 200 answer, generated from the same
  * Rust definitions as the parser (`state` has `default: "busy"`; unknown
  * keys are allowed, as the parser drops them). Deep-frozen.
+ *
+ * @example
+ * ```ts
+ * // An OpenAPI document's response, or an LLM tool's output schema:
+ * const responses = { 200: { content: { "application/json": { schema: agentSessionJsonSchema } } } };
+ * agentSessionJsonSchema.properties; // { id: { type: "string" }, … }
+ * ```
  */
 export declare const agentSessionJsonSchema: JsonSchemaDocument;
