@@ -1,6 +1,7 @@
 // webpack 5 with no configuration file: the CLI's defaults (src/index.js ->
-// dist/main.js), `--mode production`, for the browser (run in Chromium) and
-// with `--target node` (run in Node). The package comes from its tarball.
+// dist/main.js), `--mode production`, for the browser (run in Chromium; also
+// an app that require()s the package) and with `--target node` (run in
+// Node). The package comes from its tarball.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -71,6 +72,26 @@ test('webpack --target node: the bundle runs in Node', async () => {
     const baseUrl = `${server.url}/api`;
     const { seen } = await runNodeConsumer(join(dir, 'dist', 'main.js'), { cwd: dir, env: { MAS_BASE_URL: baseUrl } });
     assertObservations(seen, { baseUrl, requests: server.requests });
+  } finally {
+    await server.close();
+  }
+});
+
+test('require() in a browser bundle (webpack) gives the functions, not a Promise', { skip: chromiumMissing }, async () => {
+  const { dir } = freshProject('webpack-require', {
+    files: { 'src/index.js': 'require-browser.js', 'index.html': { text: pageHtml('./dist/main.js', { module: false }) } },
+    checksAt: 'src/page-checks.js',
+  });
+  await webpack(dir);
+  assertNoWasmAsset(join(dir, 'dist'));
+  const server = await startServer({ mounts: { '/': dir } });
+  try {
+    const page = await observePage(browser, `${server.url}/`);
+    assert.equal(page.status, 'done', `${page.text}\n${page.problems.join('\n')}`);
+    assert.deepEqual(page.problems, [], 'no console errors or warnings');
+    const { requireKind, ...seen } = page.seen;
+    assert.deepEqual(requireKind, { isPromise: false, type: 'function' });
+    assertObservations(seen, { baseUrl: `${server.url}/api`, requests: server.requests });
   } finally {
     await server.close();
   }
