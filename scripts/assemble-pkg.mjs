@@ -454,7 +454,12 @@ function planInterop(glueExports) {
     note(`${message}: the interop exports are left out until the build has them`);
     return null;
   }
-  return { source, dts: readFileSync(dtsFile, 'utf8') };
+  const dts = readFileSync(dtsFile, 'utf8');
+  const dtsCode = dts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''); // examples in docs import freely
+  const dtsForeign = [...dtsCode.matchAll(/\bfrom\s*(['"])([^'"]+)\1|\bimport\(\s*(['"])([^'"]+)\3/g)]
+    .map((m) => m[2] ?? m[4]).filter((s) => s !== `./${BASE}.js`);
+  if (dtsForeign.length > 0) fail(`${dtsFile} imports ${dtsForeign.join(', ')}; it may import only "./${BASE}.js"`);
+  return { source, dts };
 }
 
 // Loads the assembled package from a scratch copy, by both entries, and
