@@ -32,8 +32,13 @@ const project = freshProject('node-versions', {
   files: { 'esm.mjs': 'node-main.js', 'cjs.cjs': 'node-require.cjs' },
 });
 
-for (const version of VERSIONS) {
-  const node = binary(version);
+const runtimes = [
+  // The Node running this suite, as a user's project would run it.
+  { version: `${process.versions.node} (this suite's)`, node: process.execPath },
+  ...VERSIONS.map((version) => ({ version, node: binary(version) })),
+];
+
+for (const { version, node } of runtimes) {
   const skip = existsSync(node) ? false : `Node ${version} is not installed at ${node} (scripts/install-tools.sh installs it on Linux x64)`;
 
   for (const [kind, file] of [['import', 'esm.mjs'], ['require', 'cjs.cjs']]) {
