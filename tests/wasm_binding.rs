@@ -300,3 +300,213 @@ fn guards_and_lists() {
     assert_eq!(agent_session_statuses().length(), 6);
     assert_eq!(text(&agent_session_states().into()), r#"["busy","idle"]"#);
 }
+
+// ---- the session lifecycle (SPEC, "The session lifecycle") ----------------------------
+
+const LIFECYCLE_OPTIONS: &str = "{ token: 'tok_lifecycle_42', baseUrl: 'https://h.example/v1/' }";
+
+/// `Object.keys(value)` as one text, and whether `value` has a `body` key.
+fn keys_and_body(value: &JsValue) -> (String, bool) {
+    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
+    (text(&keys.into()), Reflect::has(value, &JsValue::from_str("body")).unwrap_or(true))
+}
+
+#[wasm_bindgen_test]
+fn lifecycle_requests_have_their_url_headers_and_body_only_when_sent() {
+    let polled = assert_success(&build_get_agent_session_request_js(
+        &js("{ timeout: 30, wait: true, id: 's 1/..' }"),
+        &js(LIFECYCLE_OPTIONS),
+    ));
+    assert_eq!(
+        get_string(&polled, "url"),
+        "https://h.example/v1/agent/sessions/s%201%2F..?wait=true&timeout=30"
+    );
+    assert_eq!(get_string(&polled, "method"), "GET");
+    assert_eq!(keys_and_body(&polled), (r#"["method","url","headers"]"#.to_owned(), false));
+    assert_eq!(keys_and_body(&get(&polled, "headers")).0, r#"["Authorization","Accept"]"#);
+
+    let list = assert_success(&build_list_agent_sessions_request_js(
+        &js("{ workspaceElementType: 'connector', cursor: 'a&b', limit: 100 }"),
+        &js(LIFECYCLE_OPTIONS),
+    ));
+    assert_eq!(
+        get_string(&list, "url"),
+        "https://h.example/v1/agent/sessions?limit=100&cursor=a%26b&workspaceElementType=connector"
+    );
+    assert!(!keys_and_body(&list).1);
+
+    let send = assert_success(&build_send_agent_session_message_request_js(
+        &js("{ attachments: [{ data: { k: [1, -0, 1e21] }, title: 't' }], input: 'go', id: 's' }"),
+        &js(LIFECYCLE_OPTIONS),
+    ));
+    assert_eq!(get_string(&send, "url"), "https://h.example/v1/agent/sessions/s/message");
+    let expected =
+        js("JSON.stringify({ input: 'go', attachments: [{ title: 't', data: { k: [1, -0, 1e21] } }] })");
+    assert_eq!(get_string(&send, "body"), expected.as_string().unwrap_or_default());
+    assert_eq!(keys_and_body(&get(&send, "headers")).0, r#"["Authorization","Content-Type","Accept"]"#);
+
+    let stop =
+        assert_success(&build_interrupt_agent_session_request_js(&js("{ id: 's' }"), &js(LIFECYCLE_OPTIONS)));
+    assert_eq!(get_string(&stop, "method"), "POST");
+    assert!(!keys_and_body(&stop).1);
+    // `new Request(url, init)` accepts each as it is (where the engine has it).
+    if let Ok(make) = js_sys::eval("(r) => new Request(r.url, r).method").map(js_sys::Function::from) {
+        for request in [&polled, &list, &send, &stop] {
+            let method = make.call1(&JsValue::NULL, request).ok().and_then(|m| m.as_string());
+            assert_eq!(method, Some(get_string(request, "method")));
+        }
+    }
+    // toCurl: -X GET, and no --data-raw without a body.
+    let command = to_curl_js(&polled, None).unwrap_or_default();
+    assert!(command.starts_with(
+        "curl -sS -X GET 'https://h.example/v1/agent/sessions/s%201%2F..?wait=true&timeout=30'"
+    ));
+    assert!(!command.contains("--data-raw") && !command.contains("tok_lifecycle_42"), "{command}");
+    let command = to_curl_js(&stop, None).unwrap_or_default();
+    assert!(command.starts_with("curl -sS -X POST ") && !command.contains("--data-raw"), "{command}");
+}
+
+#[wasm_bindgen_test]
+fn lifecycle_params_made_by_js_are_issues_not_exceptions() {
+    let options = js(LIFECYCLE_OPTIONS);
+    let cases = [
+        // A Proxy as the id, and as the whole params (transparent, or with a throwing trap).
+        ("{ id: new Proxy({}, {}) }", "invalid_type@id"),
+        ("{ id: new Proxy({}, { ownKeys() { throw new Error('trap') } }) }", "invalid_type@id"),
+        ("new Proxy({ id: 's' }, { get() { throw new Error('trap') } })", "invalid_type@id"),
+        ("new Proxy({ id: 's' }, { ownKeys() { throw new Error('trap') } })", "invalid_type@"),
+        // A lone surrogate: reported, never sent as U+FFFD.
+        ("{ id: 'a\\ud800' }", "invalid_format@id"),
+        ("{ id: '\\udc00' }", "invalid_format@id"),
+        ("{ id: '..' }", "invalid_format@id"),
+        // BigInt and other numbers that are not integers from 1 to 60.
+        ("{ id: 's', timeout: 30n }", "invalid_type@timeout"),
+        ("{ id: 's', timeout: NaN }", "invalid_type@timeout"),
+        ("{ id: 's', timeout: 1.5 }", "invalid_type@timeout"),
+        ("{ id: 's', timeout: new Number(30) }", "invalid_type@timeout"),
+        ("{ id: 's', timeout: 61 }", "too_big@timeout"),
+        ("{ id: 's', timeout: -0 }", "too_small@timeout"),
+        // A getter that throws.
+        ("{ id: 's', get wait() { throw new Error('boom') } }", "invalid_type@wait"),
+        ("Object.defineProperty({}, 'id', { get() { throw 1 }, enumerable: true })", "invalid_type@id"),
+        // Inherited keys do not count.
+        ("Object.create({ id: 's' })", "invalid_type@id"),
+        ("{ id: 's', [Symbol('wait')]: 1 }", ""),
+    ];
+    for (params, expected) in cases {
+        let answer = build_get_agent_session_request_js(&js(params), &options);
+        if expected.is_empty() {
+            assert_success(&answer);
+        } else {
+            assert_eq!(briefs(&answer), [expected], "{params}");
+        }
+        assert!(!text(&answer).contains('\u{FFFD}'), "{params}: {}", text(&answer));
+        still_works();
+    }
+    let issues =
+        get(&build_get_agent_session_request_js(&js("{ id: 's', timeout: 30n }"), &options), "issues");
+    let issue = js_sys::Array::from(&issues).get(0);
+    assert_eq!(
+        (get_string(&issue, "expected"), get_string(&issue, "received")),
+        ("int".to_owned(), "bigint".to_owned())
+    );
+    let unreadable = build_get_agent_session_request_js(
+        &js("{ id: 's', get wait() { throw new Error('boom') } }"),
+        &options,
+    );
+    let issue = js_sys::Array::from(&get(&unreadable, "issues")).get(0);
+    assert_eq!(get_string(&issue, "received"), "unreadable");
+    // The other builders read their params the same way.
+    let send = build_send_agent_session_message_request_js(
+        &js("{ id: new Proxy({}, {}), input: 'x\\udfff', attachments: [{ title: 't', data: 1n }] }"),
+        &options,
+    );
+    assert_eq!(briefs(&send), ["invalid_type@id", "invalid_format@input", "invalid_type@attachments.0.data"]);
+    let list =
+        build_list_agent_sessions_request_js(&js("{ limit: 100n, get cursor() { throw 1 } }"), &options);
+    assert_eq!(briefs(&list), ["invalid_type@limit", "invalid_type@cursor"]);
+    let stop = build_interrupt_agent_session_request_js(&js("{ id: '\\ud83d' }"), &js("{ token: 'a b' }"));
+    assert_eq!(briefs(&stop), ["invalid_format@id", "invalid_format@options.token"]);
+    for wrong in ["undefined", "null", "1n", "Symbol()", "() => {}", "[]"] {
+        for answer in [
+            build_get_agent_session_request_js(&js(wrong), &options),
+            build_list_agent_sessions_request_js(&js(wrong), &options),
+            build_send_agent_session_message_request_js(&js(wrong), &options),
+            build_interrupt_agent_session_request_js(&js(wrong), &options),
+        ] {
+            assert_eq!(briefs(&answer), ["invalid_type@"], "{wrong}");
+        }
+    }
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn lifecycle_answers_from_text_and_object_agree() {
+    let item = r#"{"id":"s","workspaceId":"w","workspaceElementId":"e","type":"t","status":"running","prompt":"p",
+        "lastActivityAt":"2024-02-29T00:00Z","hasWorker":true,"createdAt":"2024-02-29T00:00:00Z",
+        "updatedAt":"2024-02-29T00:00:00.1Z","unknown":1}"#;
+    let page = format!(r#"{{"items":[{item},{item}],"cursor":"next","total":2}}"#);
+    let from_text = parse_agent_session_list_js(&JsValue::from_str(&page));
+    let from_object = parse_agent_session_list_js(&JSON::parse(&page).expect("JSON"));
+    assert_eq!(text(&from_text), text(&from_object));
+    let data = assert_success(&from_text);
+    assert_eq!(keys_and_body(&data).0, r#"["items","cursor"]"#);
+    let second = js_sys::Array::from(&get(&data, "items")).get(1);
+    assert_eq!(get_string(&second, "state"), "busy");
+    assert!(get(&second, "unknown").is_undefined());
+    // An item's problem is at ["items", i, …]; a raw lone surrogate is reported there too.
+    let bad = format!(r#"{{"items":[{item},{{"id":1}}],"cursor":5}}"#);
+    let issues = briefs(&parse_agent_session_list_js(&JsValue::from_str(&bad)));
+    assert_eq!(issues.first().map(String::as_str), Some("invalid_type@items.1.id"));
+    assert_eq!(issues.last().map(String::as_str), Some("invalid_type@cursor"));
+    let raw = js(&format!(
+        "'{{\"items\":[' + {} .replace('\"p\"', '\"\\ud800\"') + ']}}'",
+        text(&JsValue::from_str(item))
+    ));
+    assert_eq!(briefs(&parse_agent_session_list_js(&raw)), ["invalid_format@items.0.prompt"]);
+    let with_bigint = js(&format!(
+        "(() => {{ const p = {{ items: [JSON.parse({})] }}; p.items[0].cost = 1n; return p; }})()",
+        text(&JsValue::from_str(item))
+    ));
+    assert_eq!(briefs(&parse_agent_session_list_js(&with_bigint)), ["invalid_type@items.0.cost"]);
+
+    for input in [JsValue::from_str(r#"{"interrupted":true,"x":1}"#), js("{ interrupted: true, x: 1 }")] {
+        assert_eq!(
+            text(&assert_success(&parse_interrupt_agent_session_response_js(&input))),
+            r#"{"interrupted":true}"#
+        );
+    }
+    let getter = js("{ get interrupted() { throw new Error('boom') } }");
+    assert_eq!(briefs(&parse_interrupt_agent_session_response_js(&getter)), ["invalid_type@interrupted"]);
+    assert_eq!(
+        briefs(&parse_interrupt_agent_session_response_js(&JsValue::from_str("<html>"))),
+        ["invalid_json@"]
+    );
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn lifecycle_throwing_getters_do_not_grow_the_module() {
+    let thrower = js("{ id: 's', get wait() { throw new Error('no') } }");
+    let options = js(LIFECYCLE_OPTIONS);
+    let memory = || {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    };
+    for _ in 0..2_000 {
+        build_get_agent_session_request_js(&thrower, &options);
+    }
+    let before = memory();
+    for _ in 0..10_000 {
+        assert_eq!(briefs(&build_get_agent_session_request_js(&thrower, &options)), ["invalid_type@wait"]);
+    }
+    assert_eq!(memory(), before, "wasm memory grew while reading throwing getters");
+    still_works();
+}
+
+fn get_string(value: &JsValue, key: &str) -> String {
+    get(value, key).as_string().unwrap_or_default()
+}
