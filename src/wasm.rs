@@ -72,6 +72,13 @@ export function propertyAt(o, i, read) {
 }
 export function ownItem(a, i) { try { return hasOwn.call(a, i) ? a[i] : undefined; } catch { return UNREADABLE; } }
 export function parseJson(text) { try { return parse(text); } catch { return UNREADABLE; } }
+// String.prototype.isWellFormed where the runtime has it (Node 20, browsers
+// from 2023); before that, the same answer from a lone-surrogate search.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const nativeWellFormed = String.prototype.isWellFormed;
+export const isWellFormed = typeof nativeWellFormed === "function"
+  ? (s) => nativeWellFormed.call(s)
+  : (s) => !LONE_SURROGATE.test(s);
 "#)]
 extern "C" {
     fn unreadable() -> JsValue;
@@ -95,6 +102,9 @@ extern "C" {
     fn parse_json(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json_js(text: &JsString) -> JsValue;
+    /// Whether UTF-8 can carry the JS string `text` (no lone surrogate).
+    #[wasm_bindgen(js_name = isWellFormed)]
+    fn is_well_formed(text: &JsValue) -> bool;
 }
 
 #[wasm_bindgen]
@@ -102,10 +112,6 @@ extern "C" {
     /// `toCurl`'s optional second argument, typed from the Rust type.
     #[wasm_bindgen(typescript_type = "CurlOptions")]
     pub type CurlOptionsArg;
-    /// A JS string, seen only to ask whether UTF-8 can carry it.
-    type Text;
-    #[wasm_bindgen(method, js_name = isWellFormed)]
-    fn is_well_formed(this: &Text) -> bool;
 }
 
 thread_local! {
@@ -239,7 +245,7 @@ impl Reader {
 /// lone surrogate): the copy then holds U+FFFD in its place, so only a copy
 /// with U+FFFD in it needs the (rarely needed) second look.
 fn checked_string(value: &JsValue, text: String) -> Value {
-    if text.contains('\u{FFFD}') && !value.unchecked_ref::<Text>().is_well_formed() {
+    if text.contains('\u{FFFD}') && !is_well_formed(value) {
         return Value::Foreign(Foreign::IllFormedString);
     }
     Value::String(text)
@@ -455,7 +461,7 @@ fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
     }
     let text: &JsString = input.unchecked_ref();
     let copy = input.as_string().unwrap_or_default();
-    if !copy.contains('\u{FFFD}') || input.unchecked_ref::<Text>().is_well_formed() {
+    if !copy.contains('\u{FFFD}') || is_well_formed(input) {
         return answer(parse_text_with::<JsNumbers, T>(&copy));
     }
     // Text with a raw lone surrogate cannot be copied exactly: let JS parse
@@ -541,22 +547,18 @@ pub fn is_timestamp_js(#[wasm_bindgen(unchecked_param_type = "unknown")] v: &JsV
 }
 
 macro_rules! enum_exports {
-    ($( $guard:ident, $guard_js:literal, $guard_ts:literal, $list:ident, $list_js:literal, $list_ts:literal, $enum:ident, $ts:literal; )*) => {$(
-        #[doc = concat!("Whether `v` is exactly one of SPEC's `", $ts, "` values (case-sensitive, no trimming).")]
-        #[doc = ""]
-        #[doc = "@param v - any value"]
-        #[doc = concat!("@returns `true` when it is one (and narrows `v` to `", $ts, "`)")]
-        #[doc = "@example"]
-        #[doc = "```ts"]
-        #[doc = concat!("if (", $guard_js, "(value)) { const known: ", $ts, " = value; }")]
-        #[doc = "```"]
+    ($( $guard:ident, $guard_js:literal, $guard_ts:literal, $list:ident, $list_js:literal, $list_ts:literal, $enum:ident, $doc:literal; )*) => {$(
+        // wasm-bindgen copies only literal doc text into the .d.ts, so each
+        // guard's documentation is written out in the invocation below.
+        #[doc = $doc]
         #[wasm_bindgen(js_name = $guard_js, unchecked_return_type = $guard_ts)]
         pub fn $guard(#[wasm_bindgen(unchecked_param_type = "unknown")] v: &JsValue) -> bool {
             // A lone surrogate read as U+FFFD can never equal an ASCII value.
             v.as_string().is_some_and(|text| $enum::from_exact(&text).is_some())
         }
 
-        #[doc = concat!("The documented `", $ts, "` values, in the documented order.")]
+        /// The documented values, in the documented order (the package
+        /// exports them frozen, as the upper-case array).
         #[wasm_bindgen(js_name = $list_js, unchecked_return_type = $list_ts)]
         pub fn $list() -> Array {
             $enum::VALUES.iter().map(|v| JsValue::from_str(v)).collect()
@@ -565,9 +567,14 @@ macro_rules! enum_exports {
 }
 
 enum_exports! {
-    is_workspace_element_type, "isWorkspaceElementType", "v is WorkspaceElementType", workspace_element_types, "workspaceElementTypes", "WorkspaceElementType[]", WorkspaceElementType, "WorkspaceElementType";
-    is_model_id, "isModelId", "v is ModelId", model_ids, "modelIds", "ModelId[]", ModelId, "ModelId";
-    is_agent_name, "isAgentName", "v is AgentName", agent_names, "agentNames", "AgentName[]", AgentName, "AgentName";
-    is_agent_session_status, "isAgentSessionStatus", "v is AgentSessionStatus", agent_session_statuses, "agentSessionStatuses", "AgentSessionStatus[]", AgentSessionStatus, "AgentSessionStatus";
-    is_agent_session_state, "isAgentSessionState", "v is AgentSessionState", agent_session_states, "agentSessionStates", "AgentSessionState[]", AgentSessionState, "AgentSessionState";
+    is_workspace_element_type, "isWorkspaceElementType", "v is WorkspaceElementType", workspace_element_types, "workspaceElementTypes", "WorkspaceElementType[]", WorkspaceElementType,
+    "Whether `v` is exactly one of SPEC's `WorkspaceElementType` values (case-sensitive, no trimming).\n\n@param v - any value\n@returns `true` when it is one (and narrows `v` to `WorkspaceElementType`)\n@example\n```ts\nisWorkspaceElementType(\"connector\"); // true\nisWorkspaceElementType(\"Connector\"); // false: case counts\n```";
+    is_model_id, "isModelId", "v is ModelId", model_ids, "modelIds", "ModelId[]", ModelId,
+    "Whether `v` is exactly one of SPEC's `ModelId` values (case-sensitive, no trimming).\n\n@param v - any value\n@returns `true` when it is one (and narrows `v` to `ModelId`)\n@example\n```ts\nisModelId(\"anthropic/claude-opus-4.6\"); // true\nisModelId(\"Anthropic/claude-opus-4.6\"); // false: case counts\n```";
+    is_agent_name, "isAgentName", "v is AgentName", agent_names, "agentNames", "AgentName[]", AgentName,
+    "Whether `v` is exactly one of SPEC's `AgentName` values (case-sensitive, no trimming).\n\n@param v - any value\n@returns `true` when it is one (and narrows `v` to `AgentName`)\n@example\n```ts\nisAgentName(\"universe\"); // true\nisAgentName(\" universe\"); // false: nothing is trimmed\n```";
+    is_agent_session_status, "isAgentSessionStatus", "v is AgentSessionStatus", agent_session_statuses, "agentSessionStatuses", "AgentSessionStatus[]", AgentSessionStatus,
+    "Whether `v` is exactly one of SPEC's `AgentSessionStatus` values (case-sensitive, no trimming).\n\n@param v - any value\n@returns `true` when it is one (and narrows `v` to `AgentSessionStatus`)\n@example\n```ts\nisAgentSessionStatus(\"cancelled\"); // true\nisAgentSessionStatus(\"canceled\"); // false: the API spells it \"cancelled\"\n```";
+    is_agent_session_state, "isAgentSessionState", "v is AgentSessionState", agent_session_states, "agentSessionStates", "AgentSessionState[]", AgentSessionState,
+    "Whether `v` is exactly one of SPEC's `AgentSessionState` values (case-sensitive, no trimming).\n\n@param v - any value\n@returns `true` when it is one (and narrows `v` to `AgentSessionState`)\n@example\n```ts\nisAgentSessionState(\"idle\"); // true\nisAgentSessionState(\"IDLE\"); // false: case counts\n```";
 }
