@@ -10,13 +10,12 @@ WASM_PACK_FLAGS := --release --no-pack --out-name membrane_agent_session
 tools:
 	@bash scripts/install-tools.sh
 
-# The npm package, for every consumer: pkg/node (CommonJS, sync load),
-# pkg/web (ES module, loaded with top-level await), and the entry files
-# and package.json that scripts/assemble-pkg.mjs writes around them.
+# The npm package: wasm-pack's --target web output, rewritten by
+# scripts/assemble-pkg.mjs into one ES module with the wasm inlined (plus
+# index.cjs, the types, interop.js, README and LICENSE).
 pkg: tools
-	wasm-pack build --target nodejs --out-dir pkg/node $(WASM_PACK_FLAGS)
-	wasm-pack build --target web --out-dir pkg/web $(WASM_PACK_FLAGS)
-	node scripts/assemble-pkg.mjs
+	wasm-pack build --target web --out-dir target/wasm-pack/web $(WASM_PACK_FLAGS)
+	node scripts/assemble-pkg.mjs target/wasm-pack/web pkg
 	@mkdir -p node_modules && ln -sfn ../pkg node_modules/membrane-agent-session
 
 demo: pkg
