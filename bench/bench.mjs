@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import os from "node:os";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -356,16 +356,18 @@ table(
 // Reflect.get, typeof checks, string copies, Set operations, JSON.parse...).
 // A second, instrumented instance of the Node glue counts them; it is used
 // for counting only, never timed.
-function countCrossings() {
-  // Only the CommonJS glue of a --target nodejs build can be loaded a second
-  // time in this process; without one, crossings are not counted.
-  const require = createRequire(import.meta.url);
-  const gluePath = join(ROOT, "pkg/node/membrane_agent_session.js");
-  if (!existsSync(gluePath)) return { error: "no CommonJS glue at pkg/node to instrument" };
+async function countCrossings() {
+  // A second, instrumented instance of wasm-pack's web glue (the package's
+  // own module is the same glue with the wasm inlined): imported afresh
+  // (a query string makes it a new module) and started with initSync while
+  // WebAssembly.Instance wraps every import to count its calls.
+  const dir = join(ROOT, "target/wasm-pack/web");
+  const gluePath = join(dir, "membrane_agent_session.js");
+  const wasmPath = join(dir, "membrane_agent_session_bg.wasm");
+  if (!existsSync(gluePath) || !existsSync(wasmPath)) return { error: "no wasm-pack output in target/wasm-pack/web (run make pkg)" };
   let glue;
   const counts = new Map();
   const Original = WebAssembly.Instance;
-  const saved = require.cache[gluePath];
   try {
     WebAssembly.Instance = function (module, imports) {
       for (const ns of Object.values(imports ?? {})) {
@@ -380,14 +382,12 @@ function countCrossings() {
       }
       return new Original(module, imports);
     };
-    delete require.cache[gluePath];
-    glue = require(gluePath);
+    glue = await import(pathToFileURL(gluePath).href + "?crossings");
+    glue.initSync({ module: readFileSync(wasmPath) });
   } catch (e) {
     return { error: String(e) };
   } finally {
     WebAssembly.Instance = Original;
-    if (saved) require.cache[gluePath] = saved;
-    else delete require.cache[gluePath];
   }
   const once = (fn) => {
     fn(); // warm: first-call allocations are not per-call work
@@ -400,7 +400,7 @@ function countCrossings() {
   for (const c of CASES) out[c.key] = once(() => c.ours(c.input, glue));
   return out;
 }
-results.crossings = countCrossings();
+results.crossings = await countCrossings();
 h("Crossings per call: Wasm -> JS import calls made during one call (plus the one JS -> Wasm call itself)");
 if (results.crossings.error) console.log("  (could not instrument the glue: " + results.crossings.error + ")");
 else {

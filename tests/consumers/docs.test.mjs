@@ -27,13 +27,7 @@ function docComments() {
   return docs;
 }
 
-// TODO (reported, not yet fixed by their owners): wasm-bindgen drops the
-// `#[doc = concat!(…)]` docs of the enum guards in src/wasm.rs, and
-// js/interop.d.ts has no @example for agentSessionJsonSchema. Remove `todo`
-// when this passes.
-test('every export has @param, @returns and an @example', {
-  todo: 'the guards\' docs (src/wasm.rs) and agentSessionJsonSchema\'s example (js/interop.d.ts) are missing',
-}, () => {
+test('every export has @param, @returns and an @example', () => {
   const docs = docComments();
   const problems = [];
   for (const name of PUBLIC_NAMES) {
