@@ -12,7 +12,7 @@ use crate::params::{
 };
 use crate::percent_encoding::encode_uri_component;
 use crate::request::CreateAgentSession;
-use crate::shape::{check, Declared};
+use crate::shape::{check_shape, Declared};
 use crate::token::check_token;
 use crate::value::Value;
 
@@ -61,18 +61,19 @@ struct Call {
 /// `call` describes. Every problem of both is reported in one go; options
 /// problems have the paths `["options", "token"]` and `["options", "baseUrl"]`.
 fn build<P: Declared>(params: &Value, options: &Value, call: impl FnOnce(P) -> Call) -> Result<HttpRequest, Vec<Issue>> {
-    finish(check::<P>(params, &[]).map(call), options)
+    // One walk for both arguments, so that one list (and one cap) holds
+    // every problem; the options' paths start with "options".
+    let mut c = Checker::new(&[]);
+    let call = check_shape(&mut c, params, P::declared()).then(|| P::from_checked(params)).flatten().map(call);
+    finish(c, call, options)
 }
 
 /// The part of [`build`] that does not depend on the params' type (kept
 /// apart so that it is in the module once, not once per endpoint).
-fn finish(call: Result<Call, Vec<Issue>>, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
-    let mut options_checker = Checker::new(&["options"]);
-    let options = check_options(&mut options_checker, options);
-    let mut issues = call.as_ref().err().cloned().unwrap_or_default();
-    issues.extend(options_checker.into_issues());
-    match (call, options) {
-        (Ok(Call { method, path, query, body }), Some((token, base_url))) if issues.is_empty() => {
+fn finish<'a>(mut c: Checker<'a>, call: Option<Call>, options: &'a Value) -> Result<HttpRequest, Vec<Issue>> {
+    let options = c.at_key("options", |c| check_options(c, options));
+    let request = match (call, options) {
+        (Some(Call { method, path, query, body }), Some((token, base_url))) => {
             let mut url = format!("{base_url}{path}");
             for (i, (name, value)) in query.iter().enumerate() {
                 url.push(if i == 0 { '?' } else { '&' });
@@ -85,10 +86,11 @@ fn finish(call: Result<Call, Vec<Issue>>, options: &Value) -> Result<HttpRequest
                 headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
             }
             headers.push(("Accept".to_owned(), "application/json".to_owned()));
-            Ok(HttpRequest { method: method.to_owned(), url, headers, body })
+            Some(HttpRequest { method: method.to_owned(), url, headers, body })
         }
-        _ => Err(issues),
-    }
+        _ => None,
+    };
+    c.finish(request)
 }
 
 /// The path of one session, its id encoded as one segment.

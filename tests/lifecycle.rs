@@ -203,3 +203,21 @@ fn interrupt_answers() {
         "invalid_type@interrupted"
     ]);
 }
+
+#[test]
+fn params_and_options_share_one_capped_list() {
+    let many: String = (0..300).map(|i| format!(r#""k{i}":1"#)).collect::<Vec<_>>().join(",");
+    let many = json(&format!("{{{many}}}"));
+    for options in [many.clone(), json(r#"{"token":"a b"}"#)] {
+        let issues = build_get_agent_session_request(&many, &options).unwrap_err();
+        assert_eq!(issues.len(), membrane_agent_session::MAX_ISSUES + 1);
+        let summaries = issues.iter().filter(|i| i.code() == "too_many_issues").count();
+        assert_eq!(summaries, 1);
+        assert_eq!(issues.last().unwrap().code(), "too_many_issues");
+    }
+    let issues =
+        build_get_agent_session_request(&json(r#"{"id":"s","zzz":1}"#), &many).unwrap_err();
+    assert_eq!(issues.len(), membrane_agent_session::MAX_ISSUES + 1);
+    assert_eq!(common::brief(&issues[0]), "unrecognized_keys@");
+    assert_eq!(common::brief(&issues[1]), "invalid_type@options.token");
+}
