@@ -20,6 +20,7 @@ pub mod curl;
 pub mod enums;
 pub mod http_request;
 pub mod issue;
+pub mod json_scan;
 pub mod json_schema;
 pub mod json_text;
 pub mod outcome;

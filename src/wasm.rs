@@ -20,7 +20,9 @@ use crate::json_schema;
 use crate::json_text::{self, NumberText, ToJson};
 use crate::outcome::outcome_json_with;
 use crate::response::{parse_text_with, AgentSession, AgentSessionList, InterruptAgentSessionResponse};
-use crate::shape::{check, Declared};
+use crate::json_scan::{scan, Verdict};
+use crate::json_text::JsonWriter;
+use crate::shape::{check, Declared, Presence, Rule, Shape};
 use crate::value::{Foreign, Value, MAX_DEPTH, MAX_FOREIGN};
 use crate::{is_timestamp, validate_create_agent_session};
 
@@ -72,6 +74,29 @@ export function propertyAt(o, i, read) {
 }
 export function ownItem(a, i) { try { return hasOwn.call(a, i) ? a[i] : undefined; } catch { return UNREADABLE; } }
 export function parseJson(text) { try { return parse(text); } catch { return UNREADABLE; } }
+// The fast path of the parsers: once the scan (json_scan.rs) has found the
+// text valid, JSON.parse reads it and the declared shapes pick the answer:
+// the declared keys in declared order, defaults filled in, the rest dropped.
+// LAYOUT is { ShapeName: [[key, kind, arg], …] } from answer_layout() in
+// wasm.rs: kind 1 = a nested shape (arg), 2 = an array of one, 3 = a default.
+let LAYOUT = null;
+export function installLayout(text) { LAYOUT = parse(text); }
+function pick(value, name) {
+  const out = {};
+  for (const [key, kind, arg] of LAYOUT[name]) {
+    if (hasOwn.call(value, key)) {
+      const item = value[key];
+      if (kind === 1) out[key] = pick(item, arg);
+      else if (kind === 2) {
+        const items = [];
+        for (let i = 0; i < item.length; i++) items.push(pick(item[i], arg));
+        out[key] = items;
+      } else out[key] = item;
+    } else if (kind === 3) out[key] = arg;
+  }
+  return out;
+}
+export function pickAnswer(text, name) { return { success: true, data: pick(parse(text), name) }; }
 // String.prototype.isWellFormed where the runtime has it (Node 20, browsers
 // from 2023); before that, the same answer from a lone-surrogate search.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -102,6 +127,11 @@ extern "C" {
     fn parse_json(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json_js(text: &JsString) -> JsValue;
+    #[wasm_bindgen(js_name = installLayout)]
+    fn install_layout(layout: &str);
+    /// `{ success: true, data }` for response text the scan found valid.
+    #[wasm_bindgen(js_name = pickAnswer)]
+    fn pick_answer(text: &JsValue, shape: &str) -> JsValue;
     /// Whether UTF-8 can carry the JS string `text` (no lone surrogate).
     #[wasm_bindgen(js_name = isWellFormed)]
     fn is_well_formed(text: &JsValue) -> bool;
@@ -117,6 +147,52 @@ extern "C" {
 thread_local! {
     /// The helpers' "it threw" symbol, fetched once rather than per call.
     static UNREADABLE: JsValue = unreadable();
+    /// The answers' layout, handed to the helpers once, on first use.
+    static LAYOUT: () = install_layout(&answer_layout());
+}
+
+/// The layout `pickAnswer` follows, from the declarations of every answer
+/// (see the helpers above).
+fn answer_layout() -> String {
+    let mut shapes: Vec<&'static Shape> = Vec::new();
+    let mut todo = vec![&AgentSession::SHAPE, &AgentSessionList::SHAPE, &InterruptAgentSessionResponse::SHAPE];
+    while let Some(shape) = todo.pop() {
+        if shapes.iter().any(|s| std::ptr::eq(*s, shape)) {
+            continue;
+        }
+        shapes.push(shape);
+        for field in shape.fields {
+            if let Rule::ArrayOf(next) | Rule::Nested(next) = field.rule {
+                todo.push(next());
+            }
+        }
+    }
+    let mut w = JsonWriter::<JsNumbers>::with_numbers();
+    let mut o = w.object();
+    for shape in shapes {
+        let w = o.key(shape.name);
+        w.raw("[");
+        for (i, field) in shape.fields.iter().enumerate() {
+            let (kind, arg) = match (field.rule, field.presence) {
+                (Rule::Nested(next), _) => ("1", Some(next().name)),
+                (Rule::ArrayOf(next), _) => ("2", Some(next().name)),
+                (_, Presence::Default(value)) => ("3", Some(value)),
+                _ => ("0", None),
+            };
+            w.raw(if i == 0 { "[" } else { ",[" });
+            w.string(field.key);
+            w.raw(",");
+            w.raw(kind);
+            if let Some(arg) = arg {
+                w.raw(",");
+                w.string(arg);
+            }
+            w.raw("]");
+        }
+        w.raw("]");
+    }
+    o.end();
+    w.finish()
 }
 
 /// Reads a JS value the way `JSON.stringify` would see it, marking what it
@@ -462,6 +538,10 @@ fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
     let text: &JsString = input.unchecked_ref();
     let copy = input.as_string().unwrap_or_default();
     if !copy.contains('\u{FFFD}') || is_well_formed(input) {
+        if scan(&copy, T::declared()) == Verdict::Valid {
+            LAYOUT.with(|_| ());
+            return pick_answer(input, T::declared().name);
+        }
         return answer(parse_text_with::<JsNumbers, T>(&copy));
     }
     // Text with a raw lone surrogate cannot be copied exactly: let JS parse

@@ -1,15 +1,20 @@
 //! Bytes → UTF-8 text → `parse_agent_session_text`. Beyond "no panic, no
 //! timeout": text that is not JSON gives exactly one `invalid_json` issue;
 //! otherwise the verdict equals `parse_agent_session` of the parsed value, and
-//! a failure carries at least one issue with a message.
+//! a failure carries at least one issue with a message. The fast scan
+//! (`json_scan`) never accepts text that the full path refuses.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use membrane_agent_session::{json_text, parse_agent_session, parse_agent_session_text};
+use membrane_agent_session::json_scan::{scan, Verdict};
+use membrane_agent_session::{json_text, parse_agent_session, parse_agent_session_text, AgentSession};
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else { return };
     let result = parse_agent_session_text(text);
+    if scan(text, &AgentSession::SHAPE) == Verdict::Valid {
+        assert!(result.is_ok(), "the scan accepted what the full path refuses");
+    }
     match json_text::parse(text) {
         Err(_) => {
             let issues = result.expect_err("not JSON, yet accepted");

@@ -1,0 +1,391 @@
+//! A validating scan of response text against a declared shape, with no
+//! tree and no copies: the fast path of the parsers.
+//!
+//! It answers [`Verdict::Valid`] only when the text is one JSON value that
+//! the full path (`json_text::parse`, then the shape's checks) would accept
+//! as it is; anything else — a problem, or a case it does not decide (a
+//! repeated declared key, nesting past [`MAX_DEPTH`], a lone surrogate, a
+//! number at the edge of the double range) — is [`Verdict::Unsure`], and
+//! the caller takes the full path, which also finds the issues. So the scan
+//! may be conservative, never wrong in the other direction; the tests and
+//! the `parse_response` fuzz target check exactly that.
+
+use crate::shape::{Presence, Rule, Shape, UnknownKeys};
+use crate::timestamp::is_timestamp;
+use crate::value::MAX_DEPTH;
+
+/// What the scan found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The full path would accept the text as it is.
+    Valid,
+    /// Take the full path.
+    Unsure,
+}
+
+/// Scans `text` as the JSON of one `shape`.
+///
+/// # Example
+/// ```
+/// use membrane_agent_session::{json_scan::{scan, Verdict}, InterruptAgentSessionResponse};
+/// assert_eq!(scan(r#"{"interrupted": true, "extra": [1]}"#, &InterruptAgentSessionResponse::SHAPE), Verdict::Valid);
+/// assert_eq!(scan(r#"{"interrupted": "yes"}"#, &InterruptAgentSessionResponse::SHAPE), Verdict::Unsure);
+/// ```
+pub fn scan(text: &str, shape: &'static Shape) -> Verdict {
+    let mut s = Scanner { text: text.as_bytes(), pos: 0 };
+    s.whitespace();
+    let valid = s.shape(shape, 1) && {
+        s.whitespace();
+        s.pos == s.text.len()
+    };
+    if valid {
+        Verdict::Valid
+    } else {
+        Verdict::Unsure
+    }
+}
+
+struct Scanner<'a> {
+    text: &'a [u8],
+    pos: usize,
+}
+
+/// A string's place in the text; `escaped` when it holds a backslash.
+struct Span {
+    start: usize,
+    end: usize,
+    escaped: bool,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.pos).copied()
+    }
+
+    fn whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        self.whitespace();
+        let found = self.peek() == Some(byte);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    /// An object of `shape`, at nesting `depth` (1 for the root).
+    fn shape(&mut self, shape: &'static Shape, depth: usize) -> bool {
+        if depth >= MAX_DEPTH || !self.eat(b'{') {
+            return false;
+        }
+        let mut seen: u64 = 0;
+        if !self.eat(b'}') {
+            loop {
+                self.whitespace();
+                let Some(key) = self.string() else { return false };
+                if !self.eat(b':') {
+                    return false;
+                }
+                self.whitespace();
+                let found = self.with_text(&key, |k| shape.fields.iter().position(|f| f.key == k));
+                match found {
+                    Some(Some(index)) => {
+                        let bit = 1u64 << (index & 63);
+                        // A repeated key: the last one wins; the full path decides.
+                        if seen & bit != 0 || !self.rule(shape.fields[index].rule, depth) {
+                            return false;
+                        }
+                        seen |= bit;
+                    }
+                    Some(None) if shape.unknown_keys == UnknownKeys::Drop => {
+                        if !self.json(depth) {
+                            return false;
+                        }
+                    }
+                    _ => return false,
+                }
+                if self.eat(b'}') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return false;
+                }
+            }
+        }
+        shape
+            .fields
+            .iter()
+            .enumerate()
+            .all(|(index, f)| f.presence != Presence::Required || seen & (1u64 << (index & 63)) != 0)
+    }
+
+    /// A value that `rule` accepts, inside a container at `depth`.
+    fn rule(&mut self, rule: Rule, depth: usize) -> bool {
+        self.whitespace();
+        match rule {
+            Rule::Text { min } => match self.string() {
+                Some(span) => min == 0 || (min == 1 && span.end > span.start),
+                None => false,
+            },
+            Rule::Timestamp => self.string_where(is_timestamp),
+            Rule::Enum(values) => self.string_where(|text| values.contains(&text)),
+            Rule::Boolean => self.literal(b"true") || self.literal(b"false"),
+            Rule::FiniteNumber => self.number(),
+            Rule::Json => self.json(depth),
+            Rule::JsonObject => self.peek() == Some(b'{') && self.json(depth),
+            Rule::JsonArray => self.peek() == Some(b'[') && self.json(depth),
+            Rule::ArrayOf(item) => {
+                if depth + 2 >= MAX_DEPTH || !self.eat(b'[') {
+                    return false;
+                }
+                if self.eat(b']') {
+                    return true;
+                }
+                loop {
+                    if !self.shape(item(), depth + 2) {
+                        return false;
+                    }
+                    if self.eat(b']') {
+                        return true;
+                    }
+                    if !self.eat(b',') {
+                        return false;
+                    }
+                }
+            }
+            Rule::Nested(shape) => self.shape(shape(), depth + 1),
+            // Not in any answer: left to the full path.
+            Rule::Integer { .. } | Rule::PathSegment => false,
+        }
+    }
+
+    /// Any JSON value that the full path keeps as it is, inside a container
+    /// at `depth`.
+    fn json(&mut self, depth: usize) -> bool {
+        self.whitespace();
+        match self.peek() {
+            Some(open @ (b'{' | b'[')) => {
+                if depth + 1 >= MAX_DEPTH {
+                    return false;
+                }
+                self.pos += 1;
+                let close = if open == b'{' { b'}' } else { b']' };
+                if self.eat(close) {
+                    return true;
+                }
+                loop {
+                    if open == b'{' {
+                        self.whitespace();
+                        if self.string().is_none() || !self.eat(b':') {
+                            return false;
+                        }
+                    }
+                    if !self.json(depth + 1) {
+                        return false;
+                    }
+                    if self.eat(close) {
+                        return true;
+                    }
+                    if !self.eat(b',') {
+                        return false;
+                    }
+                }
+            }
+            Some(b'"') => self.string().is_some(),
+            Some(b't') => self.literal(b"true"),
+            Some(b'f') => self.literal(b"false"),
+            Some(b'n') => self.literal(b"null"),
+            _ => self.number(),
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> bool {
+        let found = self.text.get(self.pos..self.pos + word.len()) == Some(word);
+        if found {
+            self.pos += word.len();
+        }
+        found
+    }
+
+    /// A string whose text `accept` takes.
+    fn string_where(&mut self, accept: impl Fn(&str) -> bool) -> bool {
+        match self.string() {
+            Some(span) => self.with_text(&span, accept).unwrap_or(false),
+            None => false,
+        }
+    }
+
+    /// Runs `f` on a string's text (decoded only when it has escapes).
+    fn with_text<R>(&self, span: &Span, f: impl FnOnce(&str) -> R) -> Option<R> {
+        let raw = std::str::from_utf8(self.text.get(span.start..span.end)?).ok()?;
+        if !span.escaped {
+            return Some(f(raw));
+        }
+        let mut decoded = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                decoded.push(c);
+                continue;
+            }
+            decoded.push(match chars.next()? {
+                '"' => '"',
+                '\\' => '\\',
+                '/' => '/',
+                'b' => '\u{8}',
+                'f' => '\u{c}',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                _ => {
+                    let unit = hex4(&mut chars)?;
+                    if (0xD800..0xDC00).contains(&unit) {
+                        // `string` checked that a low surrogate follows.
+                        chars.next()?;
+                        chars.next()?;
+                        let low = hex4(&mut chars)?;
+                        char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))?
+                    } else {
+                        char::from_u32(unit)?
+                    }
+                }
+            });
+        }
+        Some(f(&decoded))
+    }
+
+    /// A well-formed JSON string: no raw control character, valid escapes,
+    /// every `\u` surrogate in a pair (a lone one is for the full path).
+    fn string(&mut self) -> Option<Span> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        self.pos += 1;
+        let start = self.pos;
+        let mut escaped = false;
+        loop {
+            let rest = self.text.get(self.pos..)?;
+            self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+            match self.peek()? {
+                b'"' => {
+                    let end = self.pos;
+                    self.pos += 1;
+                    return Some(Span { start, end, escaped });
+                }
+                b'\\' => {
+                    escaped = true;
+                    self.pos += 1;
+                    match self.peek()? {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.pos += 1,
+                        b'u' => {
+                            self.pos += 1;
+                            let unit = self.hex4()?;
+                            if (0xD800..0xDC00).contains(&unit) {
+                                if self.text.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                                    return None;
+                                }
+                                self.pos += 2;
+                                if !(0xDC00..0xE000).contains(&self.hex4()?) {
+                                    return None;
+                                }
+                            } else if (0xDC00..0xE000).contains(&unit) {
+                                return None;
+                            }
+                        }
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.text.get(self.pos..self.pos + 4)?;
+        let mut unit = 0;
+        for &d in digits {
+            unit = unit * 16 + char::from(d).to_digit(16)?;
+        }
+        self.pos += 4;
+        Some(unit)
+    }
+
+    /// A JSON number that a double holds as a finite value. Its decimal
+    /// exponent decides without any float code: below 308 it is finite, from
+    /// 309 it rounds to infinity, and 308 is left to the full path.
+    fn number(&mut self) -> bool {
+        let digits = |s: &mut Self| {
+            let from = s.pos;
+            while let Some(b'0'..=b'9') = s.peek() {
+                s.pos += 1;
+            }
+            (from, s.pos)
+        };
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        let int = match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                (self.pos - 1, self.pos)
+            }
+            Some(b'1'..=b'9') => digits(self),
+            _ => return false,
+        };
+        let mut frac = (self.pos, self.pos);
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            frac = digits(self);
+            if frac.0 == frac.1 {
+                return false;
+            }
+        }
+        let mut exponent: i64 = 0;
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            let negative = match self.peek() {
+                Some(b'-') => {
+                    self.pos += 1;
+                    true
+                }
+                Some(b'+') => {
+                    self.pos += 1;
+                    false
+                }
+                _ => false,
+            };
+            let (from, to) = digits(self);
+            if from == to {
+                return false;
+            }
+            for &d in self.text.get(from..to).unwrap_or(&[]) {
+                exponent = (exponent * 10 + i64::from(d - b'0')).min(1 << 40);
+            }
+            if negative {
+                exponent = -exponent;
+            }
+        }
+        // The power of ten of the first non-zero digit.
+        let int_digits = self.text.get(int.0..int.1).unwrap_or(&[]);
+        let magnitude = match int_digits.iter().position(|&d| d != b'0') {
+            Some(at) => (int_digits.len() - at) as i64 - 1,
+            None => match self.text.get(frac.0..frac.1).unwrap_or(&[]).iter().position(|&d| d != b'0') {
+                Some(at) => -(at as i64) - 1,
+                None => return true, // zero
+            },
+        };
+        magnitude.saturating_add(exponent) < 308
+    }
+}
+
+fn hex4(chars: &mut std::str::Chars<'_>) -> Option<u32> {
+    let mut unit = 0;
+    for _ in 0..4 {
+        unit = unit * 16 + chars.next()?.to_digit(16)?;
+    }
+    Some(unit)
+}
