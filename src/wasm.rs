@@ -23,17 +23,16 @@ use crate::response::{parse_text_with, AgentSession, AgentSessionList, Interrupt
 use crate::json_scan::{scan, Verdict};
 use crate::json_text::JsonWriter;
 use crate::shape::{check, Declared, Presence, Rule, Shape};
-use crate::value::{Foreign, Value, MAX_DEPTH, MAX_FOREIGN};
+use crate::value::{Foreign, Value};
 use crate::{is_timestamp, validate_create_agent_session};
 
-// Small readers that run in JS. Two reasons: a call across the boundary
-// costs far more than the work around it, so one call tells what a
-// container is (cycle? plain object? its keys, as one JSON text) instead of
-// eight; and reads that can run the caller's code (getters, proxy traps)
-// can throw, which is caught here rather than by `catch` imports, since
-// wasm-bindgen 0.2.130 leaks an externref table slot per exception caught
-// across the boundary. `UNREADABLE` (a symbol no caller can hold) stands for
-// "it threw".
+// The reader runs in JS: a call across the boundary costs far more than
+// the work around it, so one call walks the caller's value and hands it over
+// as one text — JSON, plus `!` markers for what JSON cannot carry (see
+// `json_text::parse_marked`), read by the core's JSON parser. Reads that can
+// run the caller's code (getters, proxy traps) can throw; that is caught
+// here, where it costs nothing, rather than across the boundary (wasm-bindgen
+// 0.2.130 leaks an externref table slot per exception caught there).
 #[wasm_bindgen(inline_js = r#"
 const UNREADABLE = Symbol("unreadable");
 // Built-ins taken once, so that later tampering with prototypes (say an
@@ -44,35 +43,81 @@ const OBJECT = Object.prototype;
 const { keys: keysOf, getPrototypeOf } = Object;
 const { isArray } = Array;
 const { stringify, parse } = JSON;
-export function unreadable() { return UNREADABLE; }
-export function begin() { return { ancestors: new Set(), keys: [] }; }
-export function enter(v, read) {
-  if (read.ancestors.has(v)) return -1;
-  let found, keys = null;
-  try {
-    if (isArray(v)) {
-      found = v.length;
-      if (typeof found !== "number") return -3;
-    } else {
-      if (getPrototypeOf(v) !== OBJECT || OBJECT.toJSON !== undefined) {
-        if (toTag.call(v) !== "[object Object]" || v.toJSON !== undefined) return -2;
-      }
-      // Strings are primitives: stringify consults no toJSON for them.
-      keys = keysOf(v);
-      found = "[";
-      for (let i = 0; i < keys.length; i++) found += (i ? "," : "") + stringify(keys[i]);
-      found += "]";
+const SetOf = Set;
+const setHas = Set.prototype.has, setAdd = Set.prototype.add, setDelete = Set.prototype.delete;
+// As value.rs: MAX_DEPTH nested containers, MAX_FOREIGN non-JSON array items.
+const MAX_DEPTH = 1000, MAX_FOREIGN = 100;
+// Reads `root` as JSON.stringify would see it (own enumerable string keys,
+// each property read once, a hole as undefined, a property holding
+// undefined absent), marking what it would not carry faithfully:
+// !u undefined, !b bigint, !s symbol, !f function, !n not a plain object,
+// !c cycle, !r unreadable (a read threw), !d too deep, !x not read (an array
+// cut after MAX_FOREIGN such items), !N NaN, !I Infinity, !J -Infinity.
+// A string UTF-8 cannot carry stays a \u escape of a lone surrogate.
+export function walk(root) {
+  const ancestors = new SetOf();
+  let foreign = 0;
+  const value = (v, depth) => {
+    switch (typeof v) {
+      case "string": return stringify(v);
+      case "number":
+        if (v !== v) return "!N";
+        if (v === Infinity) return "!I";
+        if (v === -Infinity) return "!J";
+        return v === 0 && 1 / v < 0 ? "-0" : "" + v;
+      case "boolean": return v ? "true" : "false";
+      case "undefined": return "!u";
+      case "bigint": return "!b";
+      case "symbol": return "!s";
+      case "object": return v === null ? "null" : container(v, depth);
+      default: return "!f";
     }
-  } catch { return -3; }
-  read.ancestors.add(v);
-  read.keys.push(keys);
-  return found;
+  };
+  const container = (v, depth) => {
+    if (depth >= MAX_DEPTH) return "!d";
+    if (setHas.call(ancestors, v)) return "!c";
+    let length = -1, keys;
+    try {
+      if (isArray(v)) {
+        length = v.length;
+        if (typeof length !== "number") return "!r";
+      } else {
+        if (getPrototypeOf(v) !== OBJECT || OBJECT.toJSON !== undefined) {
+          if (toTag.call(v) !== "[object Object]" || v.toJSON !== undefined) return "!n";
+        }
+        keys = keysOf(v);
+      }
+    } catch { return "!r"; }
+    setAdd.call(ancestors, v);
+    let out;
+    if (length >= 0) {
+      out = "[";
+      for (let i = 0; i < length; i++) {
+        let item, token;
+        try { item = hasOwn.call(v, i) ? v[i] : undefined; token = value(item, depth + 1); } catch { token = "!r"; }
+        if (i > 0) out += ",";
+        if (token.charCodeAt(0) === 33 || (typeof item === "string" && !isWellFormed(item))) {
+          if (token !== "!N" && token !== "!I" && token !== "!J" && ++foreign > MAX_FOREIGN) { out += "!x"; break; }
+        }
+        out += token;
+      }
+      out += "]";
+    } else {
+      out = "{";
+      for (let i = 0; i < keys.length; i++) {
+        let item, token;
+        try { item = v[keys[i]]; } catch { item = UNREADABLE; }
+        if (item === undefined) continue;
+        token = item === UNREADABLE ? "!r" : value(item, depth + 1);
+        out += (out.length > 1 ? "," : "") + stringify(keys[i]) + ":" + token;
+      }
+      out += "}";
+    }
+    setDelete.call(ancestors, v);
+    return out;
+  };
+  return value(root, 0);
 }
-export function leave(v, read) { read.ancestors.delete(v); read.keys.pop(); }
-export function propertyAt(o, i, read) {
-  try { return o[read.keys[read.keys.length - 1][i]]; } catch { return UNREADABLE; }
-}
-export function ownItem(a, i) { try { return hasOwn.call(a, i) ? a[i] : undefined; } catch { return UNREADABLE; } }
 export function parseJson(text) { try { return parse(text); } catch { return UNREADABLE; } }
 // The fast path of the parsers: once the scan (json_scan.rs) has found the
 // text valid, JSON.parse reads it and the declared shapes pick the answer:
@@ -106,23 +151,8 @@ export const isWellFormed = typeof nativeWellFormed === "function"
   : (s) => !LONE_SURROGATE.test(s);
 "#)]
 extern "C" {
-    fn unreadable() -> JsValue;
-    /// The state of one read: the containers we are in (to tell a cycle
-    /// from a shared object) and, for each, its own keys.
-    fn begin() -> JsValue;
-    /// Starts reading a container: the JSON text of a plain object's own
-    /// keys, an array's length, or -1 (a cycle), -2 (not a plain object) or
-    /// -3 (reading it threw). Unless it answered with a negative number,
-    /// `leave` must follow.
-    fn enter(value: &JsValue, read: &JsValue) -> JsValue;
-    fn leave(value: &JsValue, read: &JsValue);
-    /// The value of the `index`th own key of the object entered last.
-    #[wasm_bindgen(js_name = propertyAt)]
-    fn property_at(object: &JsValue, index: u32, read: &JsValue) -> JsValue;
-    /// Item `index` if the array has it as its own (a hole is `undefined`,
-    /// never what `Array.prototype` may hold at that index).
-    #[wasm_bindgen(js_name = ownItem)]
-    fn own_item(array: &JsValue, index: u32) -> JsValue;
+    /// The caller's value as JSON with `!` markers (see the helper above).
+    fn walk(value: &JsValue) -> String;
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = parseJson)]
@@ -145,8 +175,6 @@ extern "C" {
 }
 
 thread_local! {
-    /// The helpers' "it threw" symbol, fetched once rather than per call.
-    static UNREADABLE: JsValue = unreadable();
     /// The answers' layout, handed to the helpers once, on first use.
     static LAYOUT: () = install_layout(&answer_layout());
 }
@@ -196,135 +224,12 @@ fn answer_layout() -> String {
 }
 
 /// Reads a JS value the way `JSON.stringify` would see it, marking what it
-/// would not carry faithfully instead of dropping or altering it. Every
-/// call into JS costs far more than the Rust work around it, so the common
-/// kinds are recognised first and each with as few calls as possible.
-struct Reader {
-    /// The helpers' state for this read (see `begin`).
-    state: JsValue,
-    /// What the helpers above return when a read threw.
-    unreadable: JsValue,
-    /// Array items read so far that are not JSON (holes, `undefined`, …).
-    foreign_items: usize,
-}
-
-impl Reader {
-    fn read_argument(value: &JsValue) -> Value {
-        let mut reader =
-            Reader { state: begin(), unreadable: UNREADABLE.with(JsValue::clone), foreign_items: 0 };
-        reader.read(value, 0)
-    }
-
-    fn read(&mut self, value: &JsValue, depth: usize) -> Value {
-        if let Some(text) = value.as_string() {
-            return checked_string(value, text);
-        }
-        if value.is_object() {
-            return self.read_container(value, depth);
-        }
-        if let Some(number) = value.as_f64() {
-            return Value::Number(number);
-        }
-        if let Some(boolean) = value.as_bool() {
-            return Value::Bool(boolean);
-        }
-        if value.is_null() {
-            return Value::Null;
-        }
-        if value.is_undefined() {
-            return Value::Foreign(Foreign::Undefined);
-        }
-        if value.is_bigint() {
-            return Value::Foreign(Foreign::BigInt);
-        }
-        if value.is_symbol() {
-            // Only the helpers' own symbol means a read threw.
-            return Value::Foreign(if *value == self.unreadable {
-                Foreign::Unreadable
-            } else {
-                Foreign::Symbol
-            });
-        }
-        Value::Foreign(Foreign::Function)
-    }
-
-    /// An array or a plain object. Any ordinary object is read by its own
-    /// enumerable string keys, as `JSON.stringify` reads it (a class
-    /// instance, `Object.create(p)`, a null-prototype object); a `Map`,
-    /// `Set`, `Date`, `RegExp`, boxed primitive, typed array or an object
-    /// inheriting `toJSON` is not plain, since `JSON.stringify` would drop or
-    /// replace its data. (An own `toJSON` method is an enumerable key, read
-    /// and reported as a function.)
-    fn read_container(&mut self, value: &JsValue, depth: usize) -> Value {
-        if depth >= MAX_DEPTH {
-            return Value::Foreign(Foreign::TooDeep);
-        }
-        let found = enter(value, &self.state);
-        let read = if let Some(keys) = found.as_string() {
-            self.read_object(value, &keys, depth)
-        } else {
-            match found.as_f64() {
-                Some(length) if length >= 0.0 => self.read_array(value, length as u32, depth),
-                Some(-1.0) => return Value::Foreign(Foreign::Cycle),
-                Some(-2.0) => return Value::Foreign(Foreign::NonPlainObject),
-                _ => return Value::Foreign(Foreign::Unreadable),
-            }
-        };
-        leave(value, &self.state);
-        read
-    }
-
-    fn read_array(&mut self, array: &JsValue, length: u32, depth: usize) -> Value {
-        let mut items = Vec::with_capacity(length.min(1 << 16) as usize);
-        for index in 0..length {
-            let item = self.read(&own_item(array, index), depth + 1);
-            if matches!(item, Value::Foreign(_)) {
-                self.foreign_items += 1;
-                if self.foreign_items > MAX_FOREIGN {
-                    // Each such item is an issue where the rules look, so
-                    // the answer is a failure already: stop, rather than
-                    // read the ten million holes of `new Array(1e7)`.
-                    items.push(Value::Foreign(Foreign::NotRead));
-                    break;
-                }
-            }
-            items.push(item);
-        }
-        Value::Array(items)
-    }
-
-    /// A plain object whose own keys are `keys` (a JSON array of strings, in
-    /// which a key UTF-8 cannot carry is still a `\u` escape).
-    fn read_object(&mut self, object: &JsValue, keys: &str, depth: usize) -> Value {
-        let Ok(Value::Array(keys)) = json_text::parse_with::<JsNumbers>(keys) else {
-            return Value::Foreign(Foreign::Unreadable);
-        };
-        let mut entries = Vec::with_capacity(keys.len());
-        for (index, key) in keys.into_iter().enumerate() {
-            let Value::String(name) = key else {
-                // The key cannot be copied exactly; the rules report the
-                // object that holds it.
-                entries.push((String::from("\u{FFFD}"), Value::Foreign(Foreign::IllFormedKey)));
-                continue;
-            };
-            let value = self.read(&property_at(object, index as u32, &self.state), depth + 1);
-            // A property whose value is `undefined` is absent.
-            if value != Value::Foreign(Foreign::Undefined) {
-                entries.push((name, value));
-            }
-        }
-        Value::Object(entries)
-    }
-}
-
-/// A JS string already copied as `text`, unless UTF-8 could not carry it (a
-/// lone surrogate): the copy then holds U+FFFD in its place, so only a copy
-/// with U+FFFD in it needs the (rarely needed) second look.
-fn checked_string(value: &JsValue, text: String) -> Value {
-    if text.contains('\u{FFFD}') && !is_well_formed(value) {
-        return Value::Foreign(Foreign::IllFormedString);
-    }
-    Value::String(text)
+/// would not carry faithfully instead of dropping or altering it: one call
+/// into JS (`walk`), then the core's JSON parser.
+fn read_value(value: &JsValue) -> Value {
+    // The walker writes JSON and markers only; should its text ever not
+    // parse, say "unreadable" rather than throw.
+    json_text::parse_marked::<JsNumbers>(&walk(value)).unwrap_or(Value::Foreign(Foreign::Unreadable))
 }
 
 /// JavaScript's own number conversions, so that numbers mean exactly what
@@ -367,7 +272,7 @@ fn answer<T: ToJson>(result: Result<T, Vec<Issue>>) -> JsValue {
 pub fn validate_create_agent_session_js(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: &JsValue,
 ) -> JsValue {
-    answer(validate_create_agent_session(&Reader::read_argument(input)))
+    answer(validate_create_agent_session(&read_value(input)))
 }
 
 // Two signatures: a typed object literal is checked at compile time (a
@@ -396,8 +301,8 @@ export function buildCreateAgentSessionRequest<T>(input: unknown extends T ? T :
 
 #[wasm_bindgen(js_name = buildCreateAgentSessionRequest, skip_typescript)]
 pub fn build_create_agent_session_request_js(input: &JsValue, options: &JsValue) -> JsValue {
-    let input = Reader::read_argument(input);
-    let options = Reader::read_argument(options);
+    let input = read_value(input);
+    let options = read_value(options);
     answer(build_create_agent_session_request_with::<JsNumbers>(&input, &options))
 }
 
@@ -418,7 +323,7 @@ pub fn build_get_agent_session_request_js(
     #[wasm_bindgen(unchecked_param_type = "GetAgentSessionParams")] params: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
 ) -> JsValue {
-    answer(build_get_agent_session_request(&Reader::read_argument(params), &Reader::read_argument(options)))
+    answer(build_get_agent_session_request(&read_value(params), &read_value(options)))
 }
 
 /// Checks the params and the options, and builds
@@ -436,7 +341,7 @@ pub fn build_list_agent_sessions_request_js(
     #[wasm_bindgen(unchecked_param_type = "ListAgentSessionsParams")] params: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
 ) -> JsValue {
-    answer(build_list_agent_sessions_request(&Reader::read_argument(params), &Reader::read_argument(options)))
+    answer(build_list_agent_sessions_request(&read_value(params), &read_value(options)))
 }
 
 /// Checks the params and the options, and builds
@@ -454,7 +359,7 @@ pub fn build_send_agent_session_message_request_js(
     #[wasm_bindgen(unchecked_param_type = "SendAgentSessionMessageParams")] params: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
 ) -> JsValue {
-    let (params, options) = (Reader::read_argument(params), Reader::read_argument(options));
+    let (params, options) = (read_value(params), read_value(options));
     answer(build_send_agent_session_message_request_with::<JsNumbers>(&params, &options))
 }
 
@@ -473,7 +378,7 @@ pub fn build_interrupt_agent_session_request_js(
     #[wasm_bindgen(unchecked_param_type = "InterruptAgentSessionParams")] params: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
 ) -> JsValue {
-    answer(build_interrupt_agent_session_request(&Reader::read_argument(params), &Reader::read_argument(options)))
+    answer(build_interrupt_agent_session_request(&read_value(params), &read_value(options)))
 }
 
 /// Checks a session (the answer of create, get and message): the raw
@@ -533,7 +438,7 @@ pub fn parse_interrupt_agent_session_response_js(
 /// An answer of the API, as text or as a parsed value, checked as `T`.
 fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
     if !input.is_string() {
-        return answer(check::<T>(&Reader::read_argument(input), &[]));
+        return answer(check::<T>(&read_value(input), &[]));
     }
     let text: &JsString = input.unchecked_ref();
     let copy = input.as_string().unwrap_or_default();
@@ -551,7 +456,7 @@ fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
         let not_json = IssueKind::InvalidJson { problem: JsonProblem::NotJson };
         return answer::<T>(Err(vec![Issue::new(not_json, Vec::new())]));
     }
-    answer(check::<T>(&Reader::read_argument(&parsed), &[]))
+    answer(check::<T>(&read_value(&parsed), &[]))
 }
 
 /// The JSON Schema of the create request (JSON text; the package exports it
@@ -589,9 +494,9 @@ pub fn to_curl_js(
     // Only an own `revealToken: true` reveals: an inherited one (a polluted
     // `Object.prototype`) must not.
     let reveal_token = options.is_some_and(|options| {
-        Reader::read_argument(&options).get("revealToken") == Some(&Value::Bool(true))
+        read_value(&options).get("revealToken") == Some(&Value::Bool(true))
     });
-    to_curl(&Reader::read_argument(request), reveal_token).map_err(|issues| {
+    to_curl(&read_value(request), reveal_token).map_err(|issues| {
         let mut words = String::from("toCurl: not an HttpRequest: ");
         for (i, issue) in issues.iter().enumerate() {
             if i > 0 {
