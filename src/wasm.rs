@@ -24,7 +24,7 @@ use crate::json_scan::{scan, Verdict};
 use crate::json_text::JsonWriter;
 use crate::shape::{check, Declared, Presence, Rule, Shape};
 use crate::value::{Foreign, Value};
-use crate::{is_timestamp, validate_create_agent_session};
+use crate::{is_timestamp, CreateAgentSession};
 
 // The reader runs in JS: a call across the boundary costs far more than
 // the work around it, so one call walks the caller's value and hands it over
@@ -152,7 +152,7 @@ export const isWellFormed = typeof nativeWellFormed === "function"
 "#)]
 extern "C" {
     /// The caller's value as JSON with `!` markers (see the helper above).
-    fn walk(value: &JsValue) -> String;
+    fn walk(value: &JsValue) -> JsString;
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = parseJson)]
@@ -183,7 +183,12 @@ thread_local! {
 /// (see the helpers above).
 fn answer_layout() -> String {
     let mut shapes: Vec<&'static Shape> = Vec::new();
-    let mut todo = vec![&AgentSession::SHAPE, &AgentSessionList::SHAPE, &InterruptAgentSessionResponse::SHAPE];
+    let mut todo = vec![
+        &CreateAgentSession::SHAPE,
+        &AgentSession::SHAPE,
+        &AgentSessionList::SHAPE,
+        &InterruptAgentSessionResponse::SHAPE,
+    ];
     while let Some(shape) = todo.pop() {
         if shapes.iter().any(|s| std::ptr::eq(*s, shape)) {
             continue;
@@ -227,9 +232,43 @@ fn answer_layout() -> String {
 /// would not carry faithfully instead of dropping or altering it: one call
 /// into JS (`walk`), then the core's JSON parser.
 fn read_value(value: &JsValue) -> Value {
-    // The walker writes JSON and markers only; should its text ever not
-    // parse, say "unreadable" rather than throw.
-    json_text::parse_marked::<JsNumbers>(&walk(value)).unwrap_or(Value::Foreign(Foreign::Unreadable))
+    read_text(&walk(value))
+}
+
+/// The walker's text as a [`Value`]. It writes JSON and markers only;
+/// should its text ever not parse, say "unreadable" rather than throw.
+fn read_text(text: &JsString) -> Value {
+    let copy = text.as_string().unwrap_or_default();
+    json_text::parse_marked::<JsNumbers>(&copy).unwrap_or(Value::Foreign(Foreign::Unreadable))
+}
+
+/// A caller's value checked as the declared shape `T`. When it is valid,
+/// the walker's text is plain JSON, so JS answers by itself: `JSON.parse` of
+/// that text, the declared keys picked in declared order (`pickAnswer`).
+fn check_value<T: Declared + ToJson>(input: &JsValue) -> JsValue {
+    let text = walk(input);
+    let value = read_text(&text);
+    match check::<T>(&value, &[]) {
+        // A response object may hold anything under the keys it drops: then
+        // the text has markers, and the answer is written here instead.
+        Ok(_) if is_plain_json(&value) => {
+            LAYOUT.with(|_| ());
+            pick_answer(&text, T::declared().name)
+        }
+        result => answer(result),
+    }
+}
+
+/// Whether `value` is JSON that `JSON.parse` reads back as it is (no
+/// marker, no lone surrogate, no non-finite number).
+fn is_plain_json(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Bool(_) | Value::String(_) => true,
+        Value::Number(n) => n.is_finite(),
+        Value::Array(items) => items.iter().all(is_plain_json),
+        Value::Object(entries) => entries.iter().all(|(_, v)| is_plain_json(v)),
+        Value::Foreign(_) => false,
+    }
 }
 
 /// JavaScript's own number conversions, so that numbers mean exactly what
@@ -272,7 +311,7 @@ fn answer<T: ToJson>(result: Result<T, Vec<Issue>>) -> JsValue {
 pub fn validate_create_agent_session_js(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: &JsValue,
 ) -> JsValue {
-    answer(validate_create_agent_session(&read_value(input)))
+    check_value::<CreateAgentSession>(input)
 }
 
 // Two signatures: a typed object literal is checked at compile time (a
@@ -438,7 +477,7 @@ pub fn parse_interrupt_agent_session_response_js(
 /// An answer of the API, as text or as a parsed value, checked as `T`.
 fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
     if !input.is_string() {
-        return answer(check::<T>(&read_value(input), &[]));
+        return check_value::<T>(input);
     }
     let text: &JsString = input.unchecked_ref();
     let copy = input.as_string().unwrap_or_default();
