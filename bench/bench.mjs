@@ -370,17 +370,23 @@ async function countCrossings() {
   const Original = WebAssembly.Instance;
   try {
     WebAssembly.Instance = function (module, imports) {
-      for (const ns of Object.values(imports ?? {})) {
+      // Copies: some import namespaces are ES module namespaces (read-only).
+      const wrapped = {};
+      for (const [nsName, ns] of Object.entries(imports ?? {})) {
+        wrapped[nsName] = {};
         for (const [name, f] of Object.entries(ns)) {
-          if (typeof f !== "function") continue;
+          if (typeof f !== "function") {
+            wrapped[nsName][name] = f;
+            continue;
+          }
           const short = name.replace(/^__wbg_/, "").replace(/^__wbindgen_/, "").replace(/_[0-9a-f]{16}$/, "");
-          ns[name] = function (...args) {
+          wrapped[nsName][name] = function (...args) {
             counts.set(short, (counts.get(short) ?? 0) + 1);
             return f.apply(this, args);
           };
         }
       }
-      return new Original(module, imports);
+      return new Original(module, wrapped);
     };
     glue = await import(pathToFileURL(gluePath).href + "?crossings");
     glue.initSync({ module: readFileSync(wasmPath) });
