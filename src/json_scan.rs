@@ -10,6 +10,7 @@
 //! may be conservative, never wrong in the other direction; the tests and
 //! the `parse_response` fuzz target check exactly that.
 
+use crate::json_text::hex4_at;
 use crate::shape::{Presence, Rule, Shape, UnknownKeys};
 use crate::timestamp::is_timestamp;
 use crate::value::MAX_DEPTH;
@@ -242,12 +243,14 @@ impl Scanner<'_> {
                 'r' => '\r',
                 't' => '\t',
                 _ => {
-                    let unit = hex4(&mut chars)?;
+                    let unit = hex4_at(chars.as_str().as_bytes(), 0)?;
+                    skip(&mut chars, 4);
                     if (0xD800..0xDC00).contains(&unit) {
                         // `string` checked that a low surrogate follows.
                         chars.next()?;
                         chars.next()?;
-                        let low = hex4(&mut chars)?;
+                        let low = hex4_at(chars.as_str().as_bytes(), 0)?;
+                        skip(&mut chars, 4);
                         char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))?
                     } else {
                         char::from_u32(unit)?
@@ -305,11 +308,7 @@ impl Scanner<'_> {
     }
 
     fn hex4(&mut self) -> Option<u32> {
-        let digits = self.text.get(self.pos..self.pos + 4)?;
-        let mut unit = 0;
-        for &d in digits {
-            unit = unit * 16 + char::from(d).to_digit(16)?;
-        }
+        let unit = hex4_at(self.text, self.pos)?;
         self.pos += 4;
         Some(unit)
     }
@@ -382,10 +381,8 @@ impl Scanner<'_> {
     }
 }
 
-fn hex4(chars: &mut std::str::Chars<'_>) -> Option<u32> {
-    let mut unit = 0;
-    for _ in 0..4 {
-        unit = unit * 16 + chars.next()?.to_digit(16)?;
+fn skip(chars: &mut std::str::Chars<'_>, n: usize) {
+    for _ in 0..n {
+        chars.next();
     }
-    Some(unit)
 }

@@ -543,14 +543,19 @@ impl<N: NumberText> Parser<'_, N> {
     }
 
     fn hex4(&mut self) -> Option<u32> {
-        let digits = self.text.get(self.pos..self.pos + 4)?;
-        let mut unit = 0;
-        for &d in digits {
-            unit = unit * 16 + char::from(d).to_digit(16)?;
-        }
+        let unit = hex4_at(self.text, self.pos)?;
         self.pos += 4;
         Some(unit)
     }
+}
+
+/// The UTF-16 unit of the four hex digits at `pos` of a `\u` escape.
+pub(crate) fn hex4_at(text: &[u8], pos: usize) -> Option<u32> {
+    let mut unit = 0;
+    for &d in text.get(pos..pos + 4)? {
+        unit = unit * 16 + char::from(d).to_digit(16)?;
+    }
+    Some(unit)
 }
 
 /// Writes JSON text exactly as `JSON.stringify` would for the same value,

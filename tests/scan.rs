@@ -82,6 +82,14 @@ fn the_scan_accepts_ordinary_answers() {
     let page = format!(r#"{{"items":[{SESSION},{SESSION}],"cursor":"c","total":2}}"#);
     assert_eq!(scan(&page, &AgentSessionList::SHAPE), Verdict::Valid);
     assert_eq!(scan(r#" {"interrupted":false} "#, &InterruptAgentSessionResponse::SHAPE), Verdict::Valid);
+    // Escapes in keys and in checked strings are decoded before the check.
+    let escaped = SESSION
+        .replace(r#""status":"running""#, r#""status":"running""#)
+        .replace(r#""createdAt":"2025-01-01T09:59:00.123Z""#, r#""createdAt":"2025-01-01T09:59:00.123Z""#);
+    assert_eq!(scan(&escaped, &AgentSession::SHAPE), Verdict::Valid);
+    assert!(full::<AgentSession>(&escaped));
+    let wrong = SESSION.replace(r#""status":"running""#, r#""status":"runnIng""#);
+    assert_eq!(scan(&wrong, &AgentSession::SHAPE), Verdict::Unsure);
     for unsure in ["", "{}", "{\"interrupted\":true}x", "{\"interrupted\":true,\"interrupted\":true}", "[true]"] {
         assert_eq!(scan(unsure, &InterruptAgentSessionResponse::SHAPE), Verdict::Unsure, "{unsure}");
     }
