@@ -84,11 +84,11 @@ fn the_scan_accepts_ordinary_answers() {
     assert_eq!(scan(r#" {"interrupted":false} "#, &InterruptAgentSessionResponse::SHAPE), Verdict::Valid);
     // Escapes in keys and in checked strings are decoded before the check.
     let escaped = SESSION
-        .replace(r#""status":"running""#, r#""status":"running""#)
-        .replace(r#""createdAt":"2025-01-01T09:59:00.123Z""#, r#""createdAt":"2025-01-01T09:59:00.123Z""#);
+        .replace(r#""status":"running""#, r#""st\u0061tus":"runn\u0069ng""#)
+        .replace(r#""createdAt":"2025-01-01T09:59:00.123Z""#, r#""createdAt":"2025-01-01T09:59:00.123\u005a""#);
     assert_eq!(scan(&escaped, &AgentSession::SHAPE), Verdict::Valid);
     assert!(full::<AgentSession>(&escaped));
-    let wrong = SESSION.replace(r#""status":"running""#, r#""status":"runnIng""#);
+    let wrong = SESSION.replace(r#""status":"running""#, r#""status":"runn\u0049ng""#);
     assert_eq!(scan(&wrong, &AgentSession::SHAPE), Verdict::Unsure);
     for unsure in ["", "{}", "{\"interrupted\":true}x", "{\"interrupted\":true,\"interrupted\":true}", "[true]"] {
         assert_eq!(scan(unsure, &InterruptAgentSessionResponse::SHAPE), Verdict::Unsure, "{unsure}");
