@@ -37,6 +37,19 @@ const LEAKY_BASE_URLS = [
   (t) => `https://h.example/${t}\\x`, (t) => `${t}`, (t) => `https://h.example\n${t}`,
 ];
 
+/** Builder options around `token`: as given, spoiled, in a leaky base URL, or beside an unknown key. */
+function optionsFor(r, token) {
+  const roll = r.int(4);
+  if (roll === 0) return { token };
+  if (roll === 1) {
+    const spoiled = r.pick(SPOIL)(token);
+    registerSecret(spoiled);
+    return { token: spoiled };
+  }
+  if (roll === 2) return { token, baseUrl: r.pick(LEAKY_BASE_URLS)(token) };
+  return { token, baseUrl: r.pick(["https://h.example/v1", "http://localhost:8080"]), ...(r.chance(0.3) ? { tokn: 1 } : {}) };
+}
+
 test(`${ROUNDS} rounds of build/toCurl/validate/parse with distinctive tokens leak no token`, () => {
   const r = createRandom("secrets");
   let revealed = 0;
@@ -46,19 +59,7 @@ test(`${ROUNDS} rounds of build/toCurl/validate/parse with distinctive tokens le
     const token = distinctiveToken(r, n);
     registerSecret(token);
     const { input } = r.chance(0.5) ? generateRequest(r) : { input: { prompt: "hello" } };
-    const roll = r.int(4);
-    let options;
-    if (roll === 0) {
-      options = { token };
-    } else if (roll === 1) {
-      const spoiled = r.pick(SPOIL)(token);
-      registerSecret(spoiled);
-      options = { token: spoiled };
-    } else if (roll === 2) {
-      options = { token, baseUrl: r.pick(LEAKY_BASE_URLS)(token) };
-    } else {
-      options = { token, baseUrl: r.pick(["https://h.example/v1", "http://localhost:8080"]), ...(r.chance(0.3) ? { tokn: 1 } : {}) };
-    }
+    const options = optionsFor(r, token);
     const built = build(input, options);
     if (!built.success) {
       refused++;
@@ -146,19 +147,7 @@ test(`${LIFECYCLE_ROUNDS} rounds of the lifecycle builders, toCurl and parsers w
     const secretValue = distinctiveToken(r, `V${n}`).replace(/[^A-Za-z0-9_]/g, "x");
     registerSecret(secretValue);
     const [builder, params, method] = lifecycleCall(r, secretValue);
-    const roll = r.int(4);
-    let options;
-    if (roll === 0) {
-      options = { token };
-    } else if (roll === 1) {
-      const spoiled = r.pick(SPOIL)(token);
-      registerSecret(spoiled);
-      options = { token: spoiled };
-    } else if (roll === 2) {
-      options = { token, baseUrl: r.pick(LEAKY_BASE_URLS)(token) };
-    } else {
-      options = { token, baseUrl: r.pick(["https://h.example/v1", "http://localhost:8080"]), ...(r.chance(0.3) ? { tokn: 1 } : {}) };
-    }
+    const options = optionsFor(r, token);
     const result = builder(params, options);
     if (!result.success) {
       refused++;
