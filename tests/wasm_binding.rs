@@ -261,17 +261,19 @@ fn negative_zero_and_holes_keep_their_js_meaning() {
     assert_eq!(briefs(&answer), ["invalid_type@promptAttachments.0"]);
 }
 
+/// The size of the module's linear memory, in bytes.
+fn memory() -> u32 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length()
+}
+
 #[wasm_bindgen_test]
 fn throwing_getters_do_not_grow_the_module() {
     let thrower =
         js("Object.defineProperty({}, 'prompt', { get() { throw new Error('no') }, enumerable: true })");
-    let memory = || {
-        wasm_bindgen::memory()
-            .unchecked_into::<js_sys::WebAssembly::Memory>()
-            .buffer()
-            .unchecked_into::<js_sys::ArrayBuffer>()
-            .byte_length()
-    };
     for _ in 0..2_000 {
         validate_create_agent_session_js(&thrower);
     }
@@ -489,13 +491,6 @@ fn lifecycle_answers_from_text_and_object_agree() {
 fn lifecycle_throwing_getters_do_not_grow_the_module() {
     let thrower = js("{ id: 's', get wait() { throw new Error('no') } }");
     let options = js(LIFECYCLE_OPTIONS);
-    let memory = || {
-        wasm_bindgen::memory()
-            .unchecked_into::<js_sys::WebAssembly::Memory>()
-            .buffer()
-            .unchecked_into::<js_sys::ArrayBuffer>()
-            .byte_length()
-    };
     for _ in 0..2_000 {
         build_get_agent_session_request_js(&thrower, &options);
     }
