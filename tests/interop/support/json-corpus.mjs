@@ -4,6 +4,7 @@
 // no non-finite numbers, no cycles), and no string or key holds a lone
 // surrogate: SPEC's agreement promise excludes those, and the corpus checks
 // each case for them (`hasLoneSurrogate`) rather than trusting its recipes.
+import { RESPONSE_OPTIONAL, RESPONSE_REQUIRED } from "../../js/support/generate.mjs";
 import { createRandom } from "../../js/support/prng.mjs";
 import { specEnums } from "../../js/support/spec.mjs";
 import { editOnce, validTimestamp } from "../../js/support/timestamp-strings.mjs";
@@ -20,14 +21,10 @@ const REQUEST_KIND = {
   promptAttachments: "attachments",
 };
 
-export const SESSION_REQUIRED = [
-  "id", "workspaceId", "workspaceElementId", "type", "status", "prompt",
-  "lastActivityAt", "hasWorker", "createdAt", "updatedAt",
-];
-export const SESSION_OPTIONAL = [
-  "workspaceElementType", "state", "agentName", "orgWorkspaceId", "userId", "tenantId",
-  "title", "summary", "cost", "isExternal", "output", "error",
-];
+// SPEC's response lists, kept once in the shared test support.
+const SESSION_REQUIRED = RESPONSE_REQUIRED;
+const SESSION_OPTIONAL = RESPONSE_OPTIONAL;
+export { SESSION_REQUIRED, SESSION_OPTIONAL };
 const SESSION_KIND = {
   id: "string", workspaceId: "string", workspaceElementId: "string", type: "string",
   status: "AgentSessionStatus", prompt: "string", lastActivityAt: "timestamp", hasWorker: "boolean",
