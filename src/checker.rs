@@ -2,11 +2,14 @@
 //! wrong so far (the issues). Rules read fields through it and keep going
 //! after a problem, so one call reports every problem in the input.
 
+use crate::input::{Input, Kind};
 use crate::shape::Rule;
 use crate::issue::{Format, FormatProblem, Issue, IssueKind, PathSegment};
 use crate::suggestion::suggest;
 use crate::timestamp::is_timestamp;
-use crate::value::{Foreign, Value, MAX_DEPTH};
+use crate::value::{Foreign, MAX_DEPTH};
+
+pub(crate) use crate::input::field;
 
 /// One borrowed step of the current path; owned only when an issue needs it.
 #[derive(Clone, Copy)]
@@ -27,18 +30,6 @@ pub(crate) struct Checker<'a> {
 /// At most this many issues are listed; one last issue then says how many
 /// more were found, so that hostile input costs bounded memory.
 pub const MAX_ISSUES: usize = 100;
-
-/// An object's own properties, with `undefined` ones counted as absent.
-pub(crate) type Entries = [(String, Value)];
-
-/// The property `key` of `entries`, unless absent or `undefined`.
-pub(crate) fn field<'v>(entries: &'v Entries, key: &str) -> Option<&'v Value> {
-    entries
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
-        .filter(|v| !matches!(v, Value::Foreign(Foreign::Undefined)))
-}
 
 impl<'a> Checker<'a> {
     /// A walk whose paths start at `prefix` (e.g. `["options"]`).
@@ -111,21 +102,17 @@ impl<'a> Checker<'a> {
         result
     }
 
-    fn wrong_type(&mut self, expected: &'static str, found: &Value) {
+    fn wrong_type<I: Input<'a>>(&mut self, expected: &'static str, found: &Kind<'a, I>) {
         match found {
-            Value::Foreign(Foreign::TooDeep) => self.report(too_deep()),
-            Value::Foreign(Foreign::NotRead) => self.not_read(),
-            Value::Foreign(Foreign::IllFormedString) if expected == "string" => self.report(lone_surrogate()),
-            _ => self.report(IssueKind::InvalidType { expected, received: found.kind_name() }),
+            Kind::Foreign(Foreign::TooDeep) => self.report(too_deep()),
+            Kind::Foreign(Foreign::NotRead) => self.not_read(),
+            Kind::Foreign(Foreign::IllFormedString) if expected == "string" => self.report(lone_surrogate()),
+            _ => self.report(IssueKind::InvalidType { expected, received: found.name() }),
         }
     }
 
     /// The value of a required key; reports it missing.
-    pub(crate) fn required<'v>(
-        &mut self,
-        value: Option<&'v Value>,
-        expected: &'static str,
-    ) -> Option<&'v Value> {
+    pub(crate) fn required<I: Input<'a>>(&mut self, value: Option<I>, expected: &'static str) -> Option<I> {
         if value.is_none() {
             self.report(IssueKind::InvalidType { expected, received: "undefined" });
         }
@@ -133,22 +120,22 @@ impl<'a> Checker<'a> {
     }
 
     /// An object's properties.
-    pub(crate) fn object<'v>(&mut self, value: &'v Value) -> Option<&'v Entries> {
-        match value {
-            Value::Object(entries) => Some(entries),
+    pub(crate) fn object<I: Input<'a>>(&mut self, value: I) -> Option<I::Entries> {
+        match value.kind() {
+            Kind::Object(entries) => Some(entries),
             other => {
-                self.wrong_type("object", other);
+                self.wrong_type("object", &other);
                 None
             }
         }
     }
 
     /// An array's items.
-    pub(crate) fn array<'v>(&mut self, value: &'v Value) -> Option<&'v [Value]> {
-        match value {
-            Value::Array(items) => Some(items),
+    pub(crate) fn array<I: Input<'a>>(&mut self, value: I) -> Option<I::Items> {
+        match value.kind() {
+            Kind::Array(items) => Some(items),
             other => {
-                self.wrong_type("array", other);
+                self.wrong_type("array", &other);
                 None
             }
         }
@@ -172,28 +159,30 @@ impl<'a> Checker<'a> {
     /// Reports each key of `entries` that is not in `known`, with a
     /// suggestion when it looks like a typo of a known one. Returns whether
     /// there was none.
-    pub(crate) fn unknown_keys(&mut self, entries: &Entries, known: &'static [&'static str]) -> bool {
+    pub(crate) fn unknown_keys<I: Input<'a>>(&mut self, entries: I::Entries, known: &'static [&'static str]) -> bool {
         let before = self.found;
         for (key, value) in entries {
-            if matches!(value, Value::Foreign(Foreign::IllFormedKey)) {
-                self.report(lone_surrogate());
-                continue;
-            }
-            if matches!(value, Value::Foreign(Foreign::Undefined)) || known.contains(&key.as_str()) {
-                continue;
+            match value.kind() {
+                Kind::Foreign(Foreign::IllFormedKey) => {
+                    self.report(lone_surrogate());
+                    continue;
+                }
+                Kind::Foreign(Foreign::Undefined) => continue,
+                _ if known.contains(&key) => continue,
+                _ => {}
             }
             let suggestion = suggest(key, known);
-            self.report(IssueKind::UnrecognizedKeys { keys: vec![key.clone()], suggestion });
+            self.report(IssueKind::UnrecognizedKeys { keys: vec![key.to_owned()], suggestion });
         }
         self.found == before
     }
 
     /// A string, any length.
-    pub(crate) fn string<'v>(&mut self, value: &'v Value) -> Option<&'v str> {
-        match value {
-            Value::String(text) => Some(text),
+    pub(crate) fn string<I: Input<'a>>(&mut self, value: I) -> Option<&'a str> {
+        match value.kind() {
+            Kind::String(text) => Some(text),
             other => {
-                self.wrong_type("string", other);
+                self.wrong_type("string", &other);
                 None
             }
         }
@@ -201,7 +190,7 @@ impl<'a> Checker<'a> {
 
     /// A string of at least `min` code points (SPEC counts code points;
     /// nothing is trimmed).
-    pub(crate) fn text<'v>(&mut self, value: &'v Value, min: u32) -> Option<&'v str> {
+    pub(crate) fn text<I: Input<'a>>(&mut self, value: I, min: u32) -> Option<&'a str> {
         let text = self.string(value)?;
         if min > 0 && text.chars().take(min as usize).count() < min as usize {
             self.report(IssueKind::TooSmall { minimum: min, origin: "string" });
@@ -212,7 +201,7 @@ impl<'a> Checker<'a> {
 
     /// A non-empty string that can stand as one URL path segment: `.` and
     /// `..` are refused, since no encoding keeps them from changing the path.
-    pub(crate) fn path_segment<'v>(&mut self, value: &'v Value) -> Option<&'v str> {
+    pub(crate) fn path_segment<I: Input<'a>>(&mut self, value: I) -> Option<&'a str> {
         let text = self.text(value, 1)?;
         if text == "." || text == ".." {
             self.report(IssueKind::InvalidFormat {
@@ -226,11 +215,11 @@ impl<'a> Checker<'a> {
 
     /// An integer from `min` to `max`. A number with a fraction (or not a
     /// number at all) is `invalid_type` with `expected: "int"`.
-    pub(crate) fn integer(&mut self, value: &Value, min: u32, max: u32) -> Option<u32> {
-        let n = match value {
-            Value::Number(n) if n.is_finite() && n.fract() == 0.0 => *n,
+    pub(crate) fn integer<I: Input<'a>>(&mut self, value: I, min: u32, max: u32) -> Option<u32> {
+        let n = match value.kind() {
+            Kind::Number(n) if n.is_finite() && n.fract() == 0.0 => n,
             other => {
-                self.wrong_type("int", other);
+                self.wrong_type("int", &other);
                 return None;
             }
         };
@@ -245,28 +234,25 @@ impl<'a> Checker<'a> {
         Some(n as u32)
     }
 
-    pub(crate) fn boolean(&mut self, value: &Value) -> Option<bool> {
-        match value {
-            Value::Bool(b) => Some(*b),
+    pub(crate) fn boolean<I: Input<'a>>(&mut self, value: I) -> Option<bool> {
+        match value.kind() {
+            Kind::Bool(b) => Some(b),
             other => {
-                self.wrong_type("boolean", other);
+                self.wrong_type("boolean", &other);
                 None
             }
         }
     }
 
-    pub(crate) fn finite_number(&mut self, value: &Value) -> Option<f64> {
-        match value {
-            Value::Number(n) if n.is_finite() => Some(*n),
-            Value::Number(_) => {
-                self.report(IssueKind::InvalidType {
-                    expected: "finite number",
-                    received: value.kind_name(),
-                });
+    pub(crate) fn finite_number<I: Input<'a>>(&mut self, value: I) -> Option<f64> {
+        match value.kind() {
+            Kind::Number(n) if n.is_finite() => Some(n),
+            other @ Kind::Number(_) => {
+                self.report(IssueKind::InvalidType { expected: "finite number", received: other.name() });
                 None
             }
             other => {
-                self.wrong_type("number", other);
+                self.wrong_type("number", &other);
                 None
             }
         }
@@ -274,14 +260,10 @@ impl<'a> Checker<'a> {
 
     /// Exactly one of `values`. Like Zod, anything else — a non-string
     /// included — is `invalid_value`.
-    pub(crate) fn one_of<'v>(&mut self, value: &'v Value, values: &'static [&'static str]) -> Option<&'v str> {
-        if let Value::String(text) = value {
-            if values.contains(&text.as_str()) {
-                return Some(text);
-            }
-        }
-        let suggestion = match value {
-            Value::String(text) => suggest(text, values),
+    pub(crate) fn one_of<I: Input<'a>>(&mut self, value: I, values: &'static [&'static str]) -> Option<&'a str> {
+        let suggestion = match value.kind() {
+            Kind::String(text) if values.contains(&text) => return Some(text),
+            Kind::String(text) => suggest(text, values),
             _ => None,
         };
         self.report(IssueKind::InvalidValue { values, suggestion });
@@ -289,7 +271,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A Timestamp string (the documented pattern).
-    pub(crate) fn timestamp<'v>(&mut self, value: &'v Value) -> Option<&'v str> {
+    pub(crate) fn timestamp<I: Input<'a>>(&mut self, value: I) -> Option<&'a str> {
         let text = self.string(value)?;
         if !is_timestamp(text) {
             self.report(IssueKind::InvalidFormat {
@@ -304,7 +286,7 @@ impl<'a> Checker<'a> {
     /// Any JSON value (`null` included) that `JSON.stringify` carries
     /// faithfully; reports every part that it would not. Returns whether
     /// there was none.
-    pub(crate) fn json(&mut self, value: &'a Value) -> bool {
+    pub(crate) fn json<I: Input<'a>>(&mut self, value: I) -> bool {
         let before = self.found;
         self.json_at_depth(value, 0);
         self.found == before
@@ -316,22 +298,22 @@ impl<'a> Checker<'a> {
         self.not_read = true;
     }
 
-    fn json_at_depth(&mut self, value: &'a Value, depth: usize) {
-        match value {
-            Value::Null | Value::Bool(_) | Value::String(_) => {}
-            Value::Number(n) if n.is_finite() => {}
-            Value::Number(_) => {
-                self.report(IssueKind::InvalidType { expected: "finite number", received: value.kind_name() })
+    fn json_at_depth<I: Input<'a>>(&mut self, value: I, depth: usize) {
+        match value.kind() {
+            Kind::Null | Kind::Bool(_) | Kind::String(_) => {}
+            Kind::Number(n) if n.is_finite() => {}
+            other @ Kind::Number(_) => {
+                self.report(IssueKind::InvalidType { expected: "finite number", received: other.name() })
             }
-            Value::Foreign(Foreign::TooDeep) => self.report(too_deep()),
-            Value::Foreign(Foreign::IllFormedString) => self.report(lone_surrogate()),
-            Value::Foreign(Foreign::NotRead) => self.not_read(),
-            Value::Foreign(foreign) => {
+            Kind::Foreign(Foreign::TooDeep) => self.report(too_deep()),
+            Kind::Foreign(Foreign::IllFormedString) => self.report(lone_surrogate()),
+            Kind::Foreign(Foreign::NotRead) => self.not_read(),
+            Kind::Foreign(foreign) => {
                 self.report(IssueKind::InvalidType { expected: "json", received: foreign.kind_name() })
             }
-            Value::Array(_) | Value::Object(_) if depth >= MAX_DEPTH => self.report(too_deep()),
-            Value::Array(items) => {
-                for (index, item) in items.iter().enumerate() {
+            Kind::Array(_) | Kind::Object(_) if depth >= MAX_DEPTH => self.report(too_deep()),
+            Kind::Array(items) => {
+                for (index, item) in items.enumerate() {
                     if self.found > MAX_ISSUES {
                         // Enough to list: the rest is not looked at.
                         self.not_read();
@@ -340,13 +322,13 @@ impl<'a> Checker<'a> {
                     self.at_index(index, |c| c.json_at_depth(item, depth + 1));
                 }
             }
-            Value::Object(entries) => {
+            Kind::Object(entries) => {
                 for (key, item) in entries {
-                    match item {
-                        Value::Foreign(Foreign::Undefined) => {}
+                    match item.kind() {
+                        Kind::Foreign(Foreign::Undefined) => {}
                         // A key that cannot be copied exactly: reported at
                         // the object, since the key cannot be named.
-                        Value::Foreign(Foreign::IllFormedKey) => self.report(lone_surrogate()),
+                        Kind::Foreign(Foreign::IllFormedKey) => self.report(lone_surrogate()),
                         _ => self.at_key(key, |c| c.json_at_depth(item, depth + 1)),
                     }
                 }

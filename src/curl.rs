@@ -8,6 +8,7 @@
 use tsify::Tsify;
 
 use crate::checker::{field, Checker};
+use crate::input::Input;
 use crate::issue::{Format, FormatProblem, Issue, IssueKind};
 use crate::value::Value;
 
@@ -35,30 +36,35 @@ pub const TOKEN_PLACEHOLDER_HEADER: &str = "\"Authorization: Bearer $MEMBRANE_TO
 /// assert!(command.ends_with(r#"--data-raw '{"prompt":"it'\''s"}'"#));
 /// ```
 pub fn to_curl(request: &Value, reveal_token: bool) -> Result<String, Vec<Issue>> {
+    to_curl_input(request, reveal_token)
+}
+
+/// [`to_curl`] for any [`Input`] (a `Value` tree or a tape).
+pub fn to_curl_input<'a, I: Input<'a>>(request: I, reveal_token: bool) -> Result<String, Vec<Issue>> {
     let mut c = Checker::new(&["request"]);
     let command = build_command(&mut c, request, reveal_token);
     c.finish(command)
 }
 
-fn build_command<'a>(c: &mut Checker<'a>, request: &'a Value, reveal_token: bool) -> Option<String> {
+fn build_command<'a, I: Input<'a>>(c: &mut Checker<'a>, request: I, reveal_token: bool) -> Option<String> {
     let entries = c.object(request)?;
     let method = c.at_key("method", |c| {
         let method = {
-            let v = c.required(field(entries, "method"), "string")?;
+            let v = c.required(field::<I>(entries.clone(), "method"), "string")?;
             c.string(v)?
         };
         safe_text(c, method, |b| b.is_ascii_alphabetic()).filter(|m| !m.is_empty())
     });
     let url = c.at_key("url", |c| {
         let url = {
-            let v = c.required(field(entries, "url"), "string")?;
+            let v = c.required(field::<I>(entries.clone(), "url"), "string")?;
             c.string(v)?
         };
         safe_text(c, url, |b| (0x21..=0x7e).contains(&b)).filter(|u| !u.is_empty())
     });
     let headers = c.at_key("headers", |c| {
         let headers = {
-            let v = c.required(field(entries, "headers"), "object")?;
+            let v = c.required(field::<I>(entries.clone(), "headers"), "object")?;
             c.object(v)?
         };
         let mut out = Vec::new();
@@ -67,12 +73,12 @@ fn build_command<'a>(c: &mut Checker<'a>, request: &'a Value, reveal_token: bool
                 let value = c.string(value)?;
                 safe_text(c, value, |b| b == b'\t' || b >= 0x20 && b != 0x7f)
             });
-            out.push((name.as_str(), value?));
+            out.push((name, value?));
         }
         Some(out)
     });
     // No body (GET, interrupt): no `--data-raw`.
-    let body = match field(entries, "body") {
+    let body = match field::<I>(entries.clone(), "body") {
         None => Some(None),
         Some(value) => c.at_key("body", |c| {
             let body = c.string(value)?;

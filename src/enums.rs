@@ -33,9 +33,9 @@ macro_rules! string_enum {
         }
 
         impl $crate::shape::FromChecked for $name {
-            fn from_checked(value: &$crate::value::Value) -> Option<Self> {
-                match value {
-                    $crate::value::Value::String(text) => Self::from_exact(text),
+            fn from_checked<'a, I: $crate::input::Input<'a>>(value: I) -> Option<Self> {
+                match value.kind() {
+                    $crate::input::Kind::String(text) => Self::from_exact(text),
                     _ => None,
                 }
             }

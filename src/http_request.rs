@@ -12,7 +12,8 @@ use crate::params::{
 };
 use crate::percent_encoding::encode_uri_component;
 use crate::request::CreateAgentSession;
-use crate::shape::{check_shape, Declared};
+use crate::input::{Input, Kind};
+use crate::shape::{check_shape, Declared, FromChecked};
 use crate::token::check_token;
 use crate::value::Value;
 
@@ -47,33 +48,51 @@ pub struct BuildOptions {
 
 const OPTION_KEYS: &[&str] = &["token", "baseUrl"];
 
-/// Where a checked call goes and what it carries.
-struct Call {
-    method: &'static str,
-    /// The path below the base URL, its segments already encoded.
-    path: String,
-    /// Query parameters, values already encoded, in SPEC's order.
-    query: Vec<(&'static str, String)>,
-    body: Option<String>,
+/// An endpoint: what its params are ([`Declared`]), its method, where a
+/// checked params value sends it, and what its body holds.
+pub trait Endpoint: Declared {
+    const METHOD: &'static str;
+    /// `Some(key)`: the body is the params less `key` (`""`: all of them);
+    /// `None`: no body.
+    const BODY: Option<&'static str>;
+    /// The path below the base URL (segments encoded) and the query
+    /// parameters (values encoded, in SPEC's order) of checked params.
+    fn target<'a, I: Input<'a>>(params: I) -> Option<(String, Vec<(&'static str, String)>)>;
 }
 
-/// Checks `params` as `P` and the options, then builds the request that
-/// `call` describes. Every problem of both is reported in one go; options
-/// problems have the paths `["options", "token"]` and `["options", "baseUrl"]`.
-fn build<P: Declared>(params: &Value, options: &Value, call: impl FnOnce(P) -> Call) -> Result<HttpRequest, Vec<Issue>> {
+/// A checked call, all but its body: the body is the params as JSON (less
+/// the key [`Endpoint::BODY`] names), written by whoever holds them.
+pub struct Plan {
+    pub method: &'static str,
+    pub url: String,
+    /// Header names and values, in the order they are sent.
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Option<&'static str>,
+}
+
+/// Checks `params` as `P` and the options, and plans the call. Every
+/// problem of both is reported in one go; options problems have the paths
+/// `["options", "token"]` and `["options", "baseUrl"]`.
+pub fn plan<'a, P: Endpoint, I: Input<'a>>(params: I, options: I) -> Result<Plan, Vec<Issue>> {
     // One walk for both arguments, so that one list (and one cap) holds
     // every problem; the options' paths start with "options".
     let mut c = Checker::new(&[]);
-    let call = check_shape(&mut c, params, P::declared()).then(|| P::from_checked(params)).flatten().map(call);
-    finish(c, call, options)
+    let target = if check_shape(&mut c, params, P::declared()) { P::target(params) } else { None };
+    finish(c, target, P::METHOD, P::BODY, options)
 }
 
-/// The part of [`build`] that does not depend on the params' type (kept
+/// The part of [`plan`] that does not depend on the params' type (kept
 /// apart so that it is in the module once, not once per endpoint).
-fn finish<'a>(mut c: Checker<'a>, call: Option<Call>, options: &'a Value) -> Result<HttpRequest, Vec<Issue>> {
+fn finish<'a, I: Input<'a>>(
+    mut c: Checker<'a>,
+    target: Option<(String, Vec<(&'static str, String)>)>,
+    method: &'static str,
+    body: Option<&'static str>,
+    options: I,
+) -> Result<Plan, Vec<Issue>> {
     let options = c.at_key("options", |c| check_options(c, options));
-    let request = match (call, options) {
-        (Some(Call { method, path, query, body }), Some((token, base_url))) => {
+    let plan = match (target, options) {
+        (Some((path, query)), Some((token, base_url))) => {
             let mut url = format!("{base_url}{path}");
             for (i, (name, value)) in query.iter().enumerate() {
                 url.push(if i == 0 { '?' } else { '&' });
@@ -81,21 +100,111 @@ fn finish<'a>(mut c: Checker<'a>, call: Option<Call>, options: &'a Value) -> Res
                 url.push('=');
                 url.push_str(value);
             }
-            let mut headers = vec![("Authorization".to_owned(), format!("Bearer {token}"))];
+            let mut headers = vec![("Authorization", format!("Bearer {token}"))];
             if body.is_some() {
-                headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+                headers.push(("Content-Type", "application/json".to_owned()));
             }
-            headers.push(("Accept".to_owned(), "application/json".to_owned()));
-            Some(HttpRequest { method: method.to_owned(), url, headers, body })
+            headers.push(("Accept", "application/json".to_owned()));
+            Some(Plan { method, url, headers, body })
         }
         _ => None,
     };
-    c.finish(request)
+    c.finish(plan)
+}
+
+/// [`plan`], then the body written from the params' Rust type.
+fn build<P: Endpoint + FromChecked, N: NumberText>(params: &Value, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
+    let Plan { method, url, headers, body } = plan::<P, &Value>(params, options)?;
+    let body = body.map(|except| {
+        let mut w = JsonWriter::<N>::with_numbers();
+        // `plan` checked the params: reading them cannot fail.
+        if let Some(params) = P::from_checked(params) {
+            params.write_json_except(&mut w, except);
+        }
+        w.finish()
+    });
+    let headers = headers.into_iter().map(|(name, value)| (name.to_owned(), value)).collect();
+    Ok(HttpRequest { method: method.to_owned(), url, headers, body })
 }
 
 /// The path of one session, its id encoded as one segment.
 fn session_path(id: &str) -> String {
     format!("{ENDPOINT_PATH}/{}", encode_uri_component(id))
+}
+
+impl Endpoint for CreateAgentSession {
+    const METHOD: &'static str = "POST";
+    const BODY: Option<&'static str> = Some("");
+    fn target<'a, I: Input<'a>>(_: I) -> Option<(String, Vec<(&'static str, String)>)> {
+        Some((ENDPOINT_PATH.to_owned(), Vec::new()))
+    }
+}
+
+/// `GET /agent/sessions/{id}?wait=…&timeout=…` (only the params given).
+impl Endpoint for GetAgentSessionParams {
+    const METHOD: &'static str = "GET";
+    const BODY: Option<&'static str> = None;
+    fn target<'a, I: Input<'a>>(params: I) -> Option<(String, Vec<(&'static str, String)>)> {
+        let p = Self::from_checked(params)?;
+        let mut query = Vec::new();
+        if let Some(wait) = p.wait {
+            query.push(("wait", wait.to_string()));
+        }
+        if let Some(timeout) = p.timeout {
+            query.push(("timeout", timeout.to_string()));
+        }
+        Some((session_path(&p.id), query))
+    }
+}
+
+/// `GET /agent/sessions?limit=…&cursor=…&workspaceElementType=…` (only the
+/// params given).
+impl Endpoint for ListAgentSessionsParams {
+    const METHOD: &'static str = "GET";
+    const BODY: Option<&'static str> = None;
+    fn target<'a, I: Input<'a>>(params: I) -> Option<(String, Vec<(&'static str, String)>)> {
+        let p = Self::from_checked(params)?;
+        let mut query = Vec::new();
+        if let Some(limit) = p.limit {
+            query.push(("limit", limit.to_string()));
+        }
+        if let Some(cursor) = &p.cursor {
+            query.push(("cursor", encode_uri_component(cursor)));
+        }
+        if let Some(kind) = p.workspace_element_type {
+            query.push(("workspaceElementType", encode_uri_component(kind.as_str())));
+        }
+        Some((ENDPOINT_PATH.to_owned(), query))
+    }
+}
+
+/// `POST /agent/sessions/{id}/message`; the body is the params less `id`.
+impl Endpoint for SendAgentSessionMessageParams {
+    const METHOD: &'static str = "POST";
+    const BODY: Option<&'static str> = Some("id");
+    fn target<'a, I: Input<'a>>(params: I) -> Option<(String, Vec<(&'static str, String)>)> {
+        let id = id_of(params)?;
+        Some((format!("{}/message", session_path(id)), Vec::new()))
+    }
+}
+
+/// `POST /agent/sessions/{id}/interrupt`, with no body.
+impl Endpoint for InterruptAgentSessionParams {
+    const METHOD: &'static str = "POST";
+    const BODY: Option<&'static str> = None;
+    fn target<'a, I: Input<'a>>(params: I) -> Option<(String, Vec<(&'static str, String)>)> {
+        let id = id_of(params)?;
+        Some((format!("{}/interrupt", session_path(id)), Vec::new()))
+    }
+}
+
+/// The checked `id` of params (without reading the rest).
+fn id_of<'a, I: Input<'a>>(params: I) -> Option<&'a str> {
+    let Kind::Object(entries) = params.kind() else { return None };
+    match field::<I>(entries, "id")?.kind() {
+        Kind::String(id) => Some(id),
+        _ => None,
+    }
 }
 
 /// Checks the request body and the options, and builds `POST /agent/sessions`.
@@ -112,20 +221,7 @@ fn session_path(id: &str) -> String {
 /// assert_eq!(request.body.as_deref(), Some(r#"{"prompt":"Connect HubSpot"}"#));
 /// ```
 pub fn build_create_agent_session_request(input: &Value, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
-    build_create_agent_session_request_with::<RustNumbers>(input, options)
-}
-
-/// [`build_create_agent_session_request`], the body's numbers written by `N`.
-pub fn build_create_agent_session_request_with<N: NumberText>(
-    input: &Value,
-    options: &Value,
-) -> Result<HttpRequest, Vec<Issue>> {
-    build(input, options, |request: CreateAgentSession| Call {
-        method: "POST",
-        path: ENDPOINT_PATH.to_owned(),
-        query: Vec::new(),
-        body: Some(request.to_json_with::<N>()),
-    })
+    build::<CreateAgentSession, RustNumbers>(input, options)
 }
 
 /// `GET /agent/sessions/{id}?wait=…&timeout=…` (only the params given).
@@ -139,68 +235,30 @@ pub fn build_create_agent_session_request_with<N: NumberText>(
 /// assert_eq!(request.body, None);
 /// ```
 pub fn build_get_agent_session_request(params: &Value, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
-    build(params, options, |p: GetAgentSessionParams| {
-        let mut query = Vec::new();
-        if let Some(wait) = p.wait {
-            query.push(("wait", wait.to_string()));
-        }
-        if let Some(timeout) = p.timeout {
-            query.push(("timeout", timeout.to_string()));
-        }
-        Call { method: "GET", path: session_path(&p.id), query, body: None }
-    })
+    build::<GetAgentSessionParams, RustNumbers>(params, options)
 }
 
 /// `GET /agent/sessions?limit=…&cursor=…&workspaceElementType=…` (only the
 /// params given).
 pub fn build_list_agent_sessions_request(params: &Value, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
-    build(params, options, |p: ListAgentSessionsParams| {
-        let mut query = Vec::new();
-        if let Some(limit) = p.limit {
-            query.push(("limit", limit.to_string()));
-        }
-        if let Some(cursor) = &p.cursor {
-            query.push(("cursor", encode_uri_component(cursor)));
-        }
-        if let Some(kind) = p.workspace_element_type {
-            query.push(("workspaceElementType", encode_uri_component(kind.as_str())));
-        }
-        Call { method: "GET", path: ENDPOINT_PATH.to_owned(), query, body: None }
-    })
+    build::<ListAgentSessionsParams, RustNumbers>(params, options)
 }
 
 /// `POST /agent/sessions/{id}/message`; the body is the params less `id`.
 pub fn build_send_agent_session_message_request(params: &Value, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
-    build_send_agent_session_message_request_with::<RustNumbers>(params, options)
-}
-
-/// [`build_send_agent_session_message_request`], the body's numbers written by `N`.
-pub fn build_send_agent_session_message_request_with<N: NumberText>(
-    params: &Value,
-    options: &Value,
-) -> Result<HttpRequest, Vec<Issue>> {
-    build(params, options, |p: SendAgentSessionMessageParams| {
-        let mut body = JsonWriter::<N>::with_numbers();
-        p.write_json_except(&mut body, "id");
-        Call { method: "POST", path: format!("{}/message", session_path(&p.id)), query: Vec::new(), body: Some(body.finish()) }
-    })
+    build::<SendAgentSessionMessageParams, RustNumbers>(params, options)
 }
 
 /// `POST /agent/sessions/{id}/interrupt`, with no body.
 pub fn build_interrupt_agent_session_request(params: &Value, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
-    build(params, options, |p: InterruptAgentSessionParams| Call {
-        method: "POST",
-        path: format!("{}/interrupt", session_path(&p.id)),
-        query: Vec::new(),
-        body: None,
-    })
+    build::<InterruptAgentSessionParams, RustNumbers>(params, options)
 }
 
 /// The token and the normalised base URL.
-fn check_options<'a>(c: &mut Checker<'a>, options: &'a Value) -> Option<(&'a str, String)> {
+fn check_options<'a, I: Input<'a>>(c: &mut Checker<'a>, options: I) -> Option<(&'a str, String)> {
     let entries = c.object(options)?;
     let token = c.at_key("token", |c| {
-        let value = c.required(field(entries, "token"), "string")?;
+        let value = c.required(field::<I>(entries.clone(), "token"), "string")?;
         let token = c.string(value)?;
         match check_token(token) {
             Ok(()) => Some(token),
@@ -210,7 +268,7 @@ fn check_options<'a>(c: &mut Checker<'a>, options: &'a Value) -> Option<(&'a str
             }
         }
     });
-    let base_url = match field(entries, "baseUrl") {
+    let base_url = match field::<I>(entries.clone(), "baseUrl") {
         None => Some(DEFAULT_BASE_URL.to_owned()),
         Some(value) => c.at_key("baseUrl", |c| {
             let url = c.string(value)?;
@@ -223,7 +281,7 @@ fn check_options<'a>(c: &mut Checker<'a>, options: &'a Value) -> Option<(&'a str
             }
         }),
     };
-    c.unknown_keys(entries, OPTION_KEYS);
+    c.unknown_keys::<I>(entries, OPTION_KEYS);
     Some((token?, base_url?))
 }
 

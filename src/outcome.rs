@@ -47,6 +47,16 @@ pub fn outcome_json_with<N: NumberText, T: ToJson>(result: &std::result::Result<
     w.finish()
 }
 
+/// `{"success":false,"issues":[…]}`, numbers written by `N`.
+pub fn failure_json_with<N: NumberText>(issues: &[Issue]) -> String {
+    let mut w = JsonWriter::<N>::for_answers();
+    let mut o = w.object();
+    o.boolean("success", false);
+    issues.write_json(o.key("issues"));
+    o.end();
+    w.finish()
+}
+
 impl ToJson for Issue {
     fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         let mut o = w.object();

@@ -10,6 +10,7 @@
 //! - the JSON Schema ([`crate::json_schema`]).
 
 use crate::checker::{field, Checker, MAX_ISSUES};
+use crate::input::{Input, Kind};
 use crate::issue::Issue;
 use crate::value::Value;
 
@@ -82,11 +83,11 @@ pub struct Shape {
 
 /// Checks `value` against `shape`, reporting every problem at its path.
 /// Returns whether it passed.
-pub(crate) fn check_shape<'a>(c: &mut Checker<'a>, value: &'a Value, shape: &'static Shape) -> bool {
+pub(crate) fn check_shape<'a, I: Input<'a>>(c: &mut Checker<'a>, value: I, shape: &'static Shape) -> bool {
     let Some(entries) = c.object(value) else { return false };
     let mut good = true;
     for f in shape.fields {
-        good &= match field(entries, f.key) {
+        good &= match field::<I>(entries.clone(), f.key) {
             Some(value) => c.at_key(f.key, |c| check_rule(c, value, f.rule)),
             None if f.presence == Presence::Required => {
                 c.at_key(f.key, |c| c.missing(f.rule));
@@ -96,12 +97,12 @@ pub(crate) fn check_shape<'a>(c: &mut Checker<'a>, value: &'a Value, shape: &'st
         };
     }
     if shape.unknown_keys == UnknownKeys::Refuse {
-        good &= c.unknown_keys(entries, shape.keys);
+        good &= c.unknown_keys::<I>(entries, shape.keys);
     }
     good
 }
 
-fn check_rule<'a>(c: &mut Checker<'a>, value: &'a Value, rule: Rule) -> bool {
+fn check_rule<'a, I: Input<'a>>(c: &mut Checker<'a>, value: I, rule: Rule) -> bool {
     match rule {
         Rule::Text { min } => c.text(value, min).is_some(),
         Rule::Timestamp => c.timestamp(value).is_some(),
@@ -116,7 +117,7 @@ fn check_rule<'a>(c: &mut Checker<'a>, value: &'a Value, rule: Rule) -> bool {
         Rule::ArrayOf(shape) => {
             let Some(items) = c.array(value) else { return false };
             let mut good = true;
-            for (index, item) in items.iter().enumerate() {
+            for (index, item) in items.enumerate() {
                 if c.found() > MAX_ISSUES {
                     // Enough to list: the rest is not looked at.
                     c.not_read();
@@ -133,85 +134,102 @@ fn check_rule<'a>(c: &mut Checker<'a>, value: &'a Value, rule: Rule) -> bool {
 /// A type declared with [`shape!`].
 pub trait Declared: FromChecked {
     fn declared() -> &'static Shape;
+
+    /// The JSON object of this value, keys in declared order, the key
+    /// `except` left out (a message body is its params less `id`).
+    fn write_json_except<N: crate::json_text::NumberText>(&self, w: &mut crate::json_text::JsonWriter<N>, except: &str);
 }
 
 /// Checks `input` against the declared shape `T`, every problem with its
 /// path below `prefix`, and reads it into `T`.
 pub fn check<'a, T: Declared>(input: &'a Value, prefix: &[&'a str]) -> Result<T, Vec<Issue>> {
+    check_input(input, prefix)
+}
+
+/// [`check`] for any [`Input`] (a `Value` tree or a tape).
+pub fn check_input<'a, T: Declared, I: Input<'a>>(input: I, prefix: &[&'a str]) -> Result<T, Vec<Issue>> {
     let mut checker = Checker::new(prefix);
     let good = check_shape(&mut checker, input, T::declared());
     checker.finish(if good { T::from_checked(input) } else { None })
 }
 
+/// Whether `input` passes the declared shape `T`, and its issues if not
+/// (without reading it into `T`: the JS binding answers from its own copy).
+pub fn check_only<'a, I: Input<'a>>(input: I, shape: &'static Shape) -> Result<(), Vec<Issue>> {
+    let mut checker = Checker::new(&[]);
+    let good = check_shape(&mut checker, input, shape);
+    checker.finish(good.then_some(()))
+}
+
 /// Reads a checked value into its Rust type (only called after
 /// [`check_shape`] passed, so every conversion succeeds; `None` otherwise).
 pub trait FromChecked: Sized {
-    fn from_checked(value: &Value) -> Option<Self>;
+    fn from_checked<'a, I: Input<'a>>(value: I) -> Option<Self>;
 }
 
 impl FromChecked for String {
-    fn from_checked(value: &Value) -> Option<Self> {
-        match value {
-            Value::String(text) => Some(text.clone()),
+    fn from_checked<'a, I: Input<'a>>(value: I) -> Option<Self> {
+        match value.kind() {
+            Kind::String(text) => Some(text.to_owned()),
             _ => None,
         }
     }
 }
 
 impl FromChecked for bool {
-    fn from_checked(value: &Value) -> Option<Self> {
-        match value {
-            Value::Bool(b) => Some(*b),
+    fn from_checked<'a, I: Input<'a>>(value: I) -> Option<Self> {
+        match value.kind() {
+            Kind::Bool(b) => Some(b),
             _ => None,
         }
     }
 }
 
 impl FromChecked for f64 {
-    fn from_checked(value: &Value) -> Option<Self> {
-        match value {
-            Value::Number(n) => Some(*n),
+    fn from_checked<'a, I: Input<'a>>(value: I) -> Option<Self> {
+        match value.kind() {
+            Kind::Number(n) => Some(n),
             _ => None,
         }
     }
 }
 
 impl FromChecked for u32 {
-    fn from_checked(value: &Value) -> Option<Self> {
-        match value {
-            Value::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) => Some(*n as u32),
+    fn from_checked<'a, I: Input<'a>>(value: I) -> Option<Self> {
+        match value.kind() {
+            Kind::Number(n) if n.fract() == 0.0 && n >= 0.0 && n <= f64::from(u32::MAX) => Some(n as u32),
             _ => None,
         }
     }
 }
 
 impl FromChecked for Value {
-    fn from_checked(value: &Value) -> Option<Self> {
-        Some(value.clone())
+    fn from_checked<'a, I: Input<'a>>(value: I) -> Option<Self> {
+        Some(value.to_value())
     }
 }
 
 /// An object of any JSON values, entries in the caller's order.
 impl FromChecked for Vec<(String, Value)> {
-    fn from_checked(value: &Value) -> Option<Self> {
-        match value {
-            Value::Object(entries) => Some(entries.clone()),
+    fn from_checked<'a, I: Input<'a>>(value: I) -> Option<Self> {
+        match value.kind() {
+            Kind::Object(entries) => Some(entries.map(|(k, v)| (k.to_owned(), v.to_value())).collect()),
             _ => None,
         }
     }
 }
 
 impl<T: FromChecked> FromChecked for Vec<T> {
-    fn from_checked(value: &Value) -> Option<Self> {
-        match value {
-            Value::Array(items) => items.iter().map(T::from_checked).collect(),
+    fn from_checked<'a, I: Input<'a>>(value: I) -> Option<Self> {
+        match value.kind() {
+            Kind::Array(items) => items.map(T::from_checked).collect(),
             _ => None,
         }
     }
 }
 
 impl<T: FromChecked> FromChecked for Box<T> {
-    fn from_checked(value: &Value) -> Option<Self> {
+    fn from_checked<'a, I: Input<'a>>(value: I) -> Option<Self> {
         T::from_checked(value).map(Box::new)
     }
 }
@@ -261,21 +279,8 @@ macro_rules! shape {
             fn declared() -> &'static $crate::shape::Shape {
                 &Self::SHAPE
             }
-        }
 
-        impl $crate::shape::FromChecked for $name {
-            fn from_checked(value: &$crate::value::Value) -> Option<Self> {
-                let $crate::value::Value::Object(entries) = value else { return None };
-                Some($name {
-                    $( $field: shape!(@read $presence $($default)?, entries, $key), )*
-                })
-            }
-        }
-
-        impl $name {
-            /// The JSON object of this value, keys in declared order, the
-            /// key `except` left out (a message body is its params less `id`).
-            pub(crate) fn write_json_except<N: $crate::json_text::NumberText>(
+            fn write_json_except<N: $crate::json_text::NumberText>(
                 &self,
                 w: &mut $crate::json_text::JsonWriter<N>,
                 except: &str,
@@ -286,9 +291,18 @@ macro_rules! shape {
             }
         }
 
+        impl $crate::shape::FromChecked for $name {
+            fn from_checked<'a, I: $crate::input::Input<'a>>(value: I) -> Option<Self> {
+                let $crate::input::Kind::Object(entries) = value.kind() else { return None };
+                Some($name {
+                    $( $field: shape!(@read $presence $($default)?, entries, $key), )*
+                })
+            }
+        }
+
         impl $crate::json_text::ToJson for $name {
             fn write_json<N: $crate::json_text::NumberText>(&self, w: &mut $crate::json_text::JsonWriter<N>) {
-                self.write_json_except(w, "");
+                $crate::shape::Declared::write_json_except(self, w, "");
             }
         }
     };
@@ -298,16 +312,16 @@ macro_rules! shape {
     (@presence default $default:literal) => { $crate::shape::Presence::Default($default) };
 
     (@read required, $entries:ident, $key:literal) => {
-        $crate::shape::FromChecked::from_checked($crate::checker::field($entries, $key)?)?
+        $crate::shape::FromChecked::from_checked($crate::checker::field::<I>($entries.clone(), $key)?)?
     };
     (@read optional, $entries:ident, $key:literal) => {
-        match $crate::checker::field($entries, $key) {
+        match $crate::checker::field::<I>($entries.clone(), $key) {
             None => None,
             Some(value) => Some($crate::shape::FromChecked::from_checked(value)?),
         }
     };
     (@read default $default:literal, $entries:ident, $key:literal) => {
-        match $crate::checker::field($entries, $key) {
+        match $crate::checker::field::<I>($entries.clone(), $key) {
             None => $crate::shape::FromChecked::from_checked(&$crate::value::Value::String($default.into()))?,
             Some(value) => $crate::shape::FromChecked::from_checked(value)?,
         }

@@ -61,18 +61,7 @@ pub const MAX_DEPTH: usize = 1000;
 impl Value {
     /// The name of this value's kind, as issues report it in `received`.
     pub fn kind_name(&self) -> &'static str {
-        match self {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Number(n) if n.is_nan() => "NaN",
-            Value::Number(n) if *n == f64::INFINITY => "Infinity",
-            Value::Number(n) if *n == f64::NEG_INFINITY => "-Infinity",
-            Value::Number(_) => "number",
-            Value::String(_) => "string",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
-            Value::Foreign(foreign) => foreign.kind_name(),
-        }
+        crate::input::Input::kind(self).name()
     }
 
     /// The object's property `key`, if this is an object that has it.

@@ -1,147 +1,69 @@
 //! The JavaScript binding: the only module that knows about JS.
 //!
-//! It reads JS values into [`Value`] (own enumerable properties only,
-//! `undefined` properties absent, every read that can run user code caught),
-//! calls the core, and hands back the core's answer as JSON text turned into
-//! a plain object by `JSON.parse` — one crossing out, no `Map`s.
+//! A call crosses the boundary a fixed number of times, whatever its input:
+//! 1. `walk` (JS) reads the caller's values once — own enumerable
+//!    properties, each read once, `undefined` properties absent, every read
+//!    that can run the caller's code caught — and lays them out as a tape
+//!    (`src/tape.rs`), keeping a plain copy of what it read;
+//! 2. `fill` (JS) copies the tape into this module's memory;
+//! 3. the rules run over the tape in place (no tree is built);
+//! 4. JS builds the answer: for a valid value, the declared keys picked from
+//!    its copy in declared order (`pick`); for issues, one JSON text parsed.
+//!
+//! Response text takes the same way in (`textIn`, then `fill`): a
+//! validating scan (`src/json_scan.rs`) with no tree and no answer text, and,
+//! when it is valid, `JSON.parse` of the caller's text plus the declared
+//! picks and defaults.
+
+use std::sync::atomic::{AtomicI32, Ordering};
 
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::curl::to_curl;
+use crate::curl::to_curl_input;
 use crate::enums::{AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType};
-use crate::http_request::{
-    build_create_agent_session_request_with, build_get_agent_session_request, build_interrupt_agent_session_request,
-    build_list_agent_sessions_request, build_send_agent_session_message_request_with,
-};
+use crate::http_request::{plan, Endpoint, Plan};
+use crate::input::{field, Input, Kind};
 use crate::issue::{Issue, IssueKind, JsonProblem};
-use crate::json_schema;
-use crate::json_text::{self, NumberText, ToJson};
-use crate::outcome::outcome_json_with;
-use crate::response::{parse_text_with, AgentSession, AgentSessionList, InterruptAgentSessionResponse};
 use crate::json_scan::{scan, Verdict};
-use crate::json_text::JsonWriter;
-use crate::shape::{check, Declared, Presence, Rule, Shape};
-use crate::value::{Foreign, Value};
+use crate::json_schema;
+use crate::json_text::{JsonWriter, NumberText, ToJson};
+use crate::outcome::{failure_json_with, outcome_json_with};
+use crate::params::{
+    GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams, SendAgentSessionMessageParams,
+};
+use crate::request::PromptAttachment;
+use crate::response::{parse_text_with, AgentSession, AgentSessionList, ErrorData, InterruptAgentSessionResponse};
+use crate::shape::{check_only, Declared, Presence, Rule, Shape};
+use crate::tape::Tape;
 use crate::{is_timestamp, CreateAgentSession};
 
-// The reader runs in JS: a call across the boundary costs far more than
-// the work around it, so one call walks the caller's value and hands it over
-// as one text — JSON, plus `!` markers for what JSON cannot carry (see
-// `json_text::parse_marked`), read by the core's JSON parser. Reads that can
-// run the caller's code (getters, proxy traps) can throw; that is caught
-// here, where it costs nothing, rather than across the boundary (wasm-bindgen
-// 0.2.130 leaks an externref table slot per exception caught there).
+// Reads that can run the caller's code (getters, proxy traps) can throw;
+// that is caught in JS, where it costs nothing, rather than across the
+// boundary (wasm-bindgen 0.2.130 leaks an externref table slot per
+// exception caught there).
 #[wasm_bindgen(inline_js = r#"
-const UNREADABLE = Symbol("unreadable");
 // Built-ins taken once, so that later tampering with prototypes (say an
-// Array.prototype.toJSON) cannot change how we read.
+// Array.prototype.toJSON) cannot change how we read or write.
 const hasOwn = Object.prototype.hasOwnProperty;
 const toTag = Object.prototype.toString;
-const OBJECT = Object.prototype;
-const { keys: keysOf, getPrototypeOf } = Object;
+const OBJECT = Object.prototype, ARRAY = Array.prototype;
+const { keys: keysOf, getPrototypeOf, defineProperty } = Object;
 const { isArray } = Array;
 const { stringify, parse } = JSON;
 const SetOf = Set;
 const setHas = Set.prototype.has, setAdd = Set.prototype.add, setDelete = Set.prototype.delete;
+const encoder = new TextEncoder();
+const encodeInto = TextEncoder.prototype.encodeInto;
+const UNREADABLE = Symbol("unreadable");
 // As value.rs: MAX_DEPTH nested containers, MAX_FOREIGN non-JSON array items.
 const MAX_DEPTH = 1000, MAX_FOREIGN = 100;
-// Reads `root` as JSON.stringify would see it (own enumerable string keys,
-// each property read once, a hole as undefined, a property holding
-// undefined absent), marking what it would not carry faithfully:
-// !u undefined, !b bigint, !s symbol, !f function, !n not a plain object,
-// !c cycle, !r unreadable (a read threw), !d too deep, !x not read (an array
-// cut after MAX_FOREIGN such items), !N NaN, !I Infinity, !J -Infinity.
-// A string UTF-8 cannot carry stays a \u escape of a lone surrogate.
-export function walk(root) {
-  const ancestors = new SetOf();
-  let foreign = 0;
-  const value = (v, depth) => {
-    switch (typeof v) {
-      case "string": return stringify(v);
-      case "number":
-        if (v !== v) return "!N";
-        if (v === Infinity) return "!I";
-        if (v === -Infinity) return "!J";
-        return v === 0 && 1 / v < 0 ? "-0" : "" + v;
-      case "boolean": return v ? "true" : "false";
-      case "undefined": return "!u";
-      case "bigint": return "!b";
-      case "symbol": return "!s";
-      case "object": return v === null ? "null" : container(v, depth);
-      default: return "!f";
-    }
-  };
-  const container = (v, depth) => {
-    if (depth >= MAX_DEPTH) return "!d";
-    if (setHas.call(ancestors, v)) return "!c";
-    let length = -1, keys;
-    try {
-      if (isArray(v)) {
-        length = v.length;
-        if (typeof length !== "number") return "!r";
-      } else {
-        if (getPrototypeOf(v) !== OBJECT || OBJECT.toJSON !== undefined) {
-          if (toTag.call(v) !== "[object Object]" || v.toJSON !== undefined) return "!n";
-        }
-        keys = keysOf(v);
-      }
-    } catch { return "!r"; }
-    setAdd.call(ancestors, v);
-    let out;
-    if (length >= 0) {
-      out = "[";
-      for (let i = 0; i < length; i++) {
-        let item, token;
-        try { item = hasOwn.call(v, i) ? v[i] : undefined; token = value(item, depth + 1); } catch { token = "!r"; }
-        if (i > 0) out += ",";
-        if (token.charCodeAt(0) === 33 || (typeof item === "string" && !isWellFormed(item))) {
-          if (token !== "!N" && token !== "!I" && token !== "!J" && ++foreign > MAX_FOREIGN) { out += "!x"; break; }
-        }
-        out += token;
-      }
-      out += "]";
-    } else {
-      out = "{";
-      for (let i = 0; i < keys.length; i++) {
-        let item, token;
-        try { item = v[keys[i]]; } catch { item = UNREADABLE; }
-        if (item === undefined) continue;
-        token = item === UNREADABLE ? "!r" : value(item, depth + 1);
-        out += (out.length > 1 ? "," : "") + stringify(keys[i]) + ":" + token;
-      }
-      out += "}";
-    }
-    setDelete.call(ancestors, v);
-    return out;
-  };
-  return value(root, 0);
-}
-export function parseJson(text) { try { return parse(text); } catch { return UNREADABLE; } }
-// The fast path of the parsers: once the scan (json_scan.rs) has found the
-// text valid, JSON.parse reads it and the declared shapes pick the answer:
-// the declared keys in declared order, defaults filled in, the rest dropped.
-// LAYOUT is { ShapeName: [[key, kind, arg], …] } from answer_layout() in
-// wasm.rs: kind 1 = a nested shape (arg), 2 = an array of one, 3 = a default.
-let LAYOUT = null;
-export function installLayout(text) { LAYOUT = parse(text); }
-function pick(value, name) {
-  const out = {};
-  for (const [key, kind, arg] of LAYOUT[name]) {
-    if (hasOwn.call(value, key)) {
-      const item = value[key];
-      if (kind === 1) out[key] = pick(item, arg);
-      else if (kind === 2) {
-        const items = [];
-        for (let i = 0; i < item.length; i++) items.push(pick(item[i], arg));
-        out[key] = items;
-      } else out[key] = item;
-    } else if (kind === 3) out[key] = arg;
-  }
-  return out;
-}
-export function pickAnswer(text, name) { return { success: true, data: pick(parse(text), name) }; }
+// The tape's records and the codes of what JSON cannot carry (tape.rs).
+const NUMBER = 3, STRING = 4, FOREIGN = 5, ARRAY_TAG = 6, OBJECT_TAG = 7;
+const UNDEFINED = 0, BIGINT = 1, SYMBOL = 2, FUNCTION = 3, NON_PLAIN = 4, CYCLE = 5, UNREADABLE_CODE = 6,
+  TOO_DEEP = 7, ILL_FORMED_STRING = 8, ILL_FORMED_KEY = 9, NOT_READ = 10;
+
 // String.prototype.isWellFormed where the runtime has it (Node 20, browsers
 // from 2023); before that, the same answer from a lone-surrogate search.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -149,22 +71,240 @@ const nativeWellFormed = String.prototype.isWellFormed;
 export const isWellFormed = typeof nativeWellFormed === "function"
   ? (s) => nativeWellFormed.call(s)
   : (s) => !LONE_SURROGATE.test(s);
+
+// One walk's tape and copies. A getter may call this module again while a
+// walk runs: that call takes the next state, so neither disturbs the other.
+const newState = () => ({
+  words: new Int32Array(512), nw: 0, nums: new Float64Array(64), nn: 0, bytes: new Uint8Array(2048), nb: 0,
+  foreign: 0, ancestors: new SetOf(), copies: [undefined, undefined], text: "",
+});
+const STATES = [];
+let level = 0;
+let memory = null, H32 = null, F64 = null, U8 = null;
+// The answers' layout: LAYOUT[shape] = [[key, kind, arg], …] from
+// answer_layout() in wasm.rs: kind 1 = a nested shape (arg), 2 = an array
+// of one, 3 = a default (arg), 0 = the value as it is.
+let LAYOUT = null;
+export function install(mem, layout) { memory = mem; LAYOUT = parse(layout); }
+function views() {
+  if (U8 === null || U8.buffer !== memory.buffer) {
+    H32 = new Int32Array(memory.buffer); F64 = new Float64Array(memory.buffer); U8 = new Uint8Array(memory.buffer);
+  }
+}
+
+function room(s) {
+  if (s.nw + 8 > s.words.length) {
+    const words = new Int32Array(s.words.length * 2); words.set(s.words); s.words = words;
+  }
+}
+function word(s, w) { room(s); s.words[s.nw++] = w; }
+function foreign(s, code) { room(s); s.words[s.nw++] = FOREIGN; s.words[s.nw++] = code; }
+// Writes [offset, length] of v's UTF-8; false (nothing written) when v has
+// a lone surrogate, which UTF-8 cannot carry.
+function text(s, v) {
+  const len = v.length, nb = s.nb;
+  if (nb + len * 3 > s.bytes.length) {
+    const bytes = new Uint8Array(Math.max(s.bytes.length * 2, nb + len * 3)); bytes.set(s.bytes.subarray(0, nb)); s.bytes = bytes;
+  }
+  const bytes = s.bytes;
+  let i = 0, n;
+  if (len <= 32) {
+    for (; i < len; i++) { const c = v.charCodeAt(i); if (c > 127) break; bytes[nb + i] = c; }
+  }
+  if (i === len) n = len;
+  else {
+    n = i + encodeInto.call(encoder, i === 0 ? v : v.slice(i), bytes.subarray(nb + i)).written;
+    // As many bytes as UTF-16 units: all ASCII. Otherwise look closer.
+    if (n !== len && !isWellFormed(v)) return false;
+  }
+  room(s);
+  s.words[s.nw++] = nb; s.words[s.nw++] = n; s.nb = nb + n;
+  return true;
+}
+// Writes v; returns its copy (undefined for what JSON cannot carry).
+function put(s, v, depth) {
+  switch (typeof v) {
+    case "string": {
+      const at = s.nw;
+      word(s, STRING);
+      if (text(s, v)) return v;
+      s.nw = at; foreign(s, ILL_FORMED_STRING); return undefined;
+    }
+    case "number":
+      room(s);
+      if (s.nn === s.nums.length) { const nums = new Float64Array(s.nn * 2); nums.set(s.nums); s.nums = nums; }
+      s.words[s.nw++] = NUMBER; s.words[s.nw++] = s.nn; s.nums[s.nn++] = v;
+      return v;
+    case "boolean": word(s, v ? 2 : 1); return v;
+    case "undefined": foreign(s, UNDEFINED); return undefined;
+    case "bigint": foreign(s, BIGINT); return undefined;
+    case "symbol": foreign(s, SYMBOL); return undefined;
+    case "object": if (v === null) { word(s, 0); return null; } return container(s, v, depth);
+    default: foreign(s, FUNCTION); return undefined;
+  }
+}
+// An array or a plain object, as JSON.stringify would see it: own
+// enumerable string keys, each property read once, a hole as undefined, a
+// property holding undefined absent.
+function container(s, v, depth) {
+  if (depth >= MAX_DEPTH) { foreign(s, TOO_DEEP); return undefined; }
+  if (setHas.call(s.ancestors, v)) { foreign(s, CYCLE); return undefined; }
+  let length = -1, keys;
+  try {
+    if (isArray(v)) {
+      length = v.length;
+      if (typeof length !== "number") { foreign(s, UNREADABLE_CODE); return undefined; }
+    } else {
+      if (getPrototypeOf(v) !== OBJECT || OBJECT.toJSON !== undefined) {
+        if (toTag.call(v) !== "[object Object]" || v.toJSON !== undefined) { foreign(s, NON_PLAIN); return undefined; }
+      }
+      keys = keysOf(v);
+    }
+  } catch { foreign(s, UNREADABLE_CODE); return undefined; }
+  setAdd.call(s.ancestors, v);
+  room(s);
+  const at = s.nw;
+  s.words[s.nw++] = length >= 0 ? ARRAY_TAG : OBJECT_TAG; s.nw += 2;
+  let count = 0, out;
+  if (length >= 0) {
+    out = [];
+    for (let i = 0; i < length; i++) {
+      const item = s.nw, nn = s.nn, nb = s.nb;
+      let copy;
+      try { copy = put(s, hasOwn.call(v, i) ? v[i] : undefined, depth + 1); }
+      catch { s.nw = item; s.nn = nn; s.nb = nb; foreign(s, UNREADABLE_CODE); copy = undefined; }
+      count++;
+      if (s.words[item] === FOREIGN && ++s.foreign > MAX_FOREIGN) { s.nw = item; foreign(s, NOT_READ); break; }
+      out.push(copy);
+    }
+  } else {
+    out = {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      let item;
+      try { item = v[key]; } catch { item = UNREADABLE; }
+      if (item === undefined) continue;
+      count++;
+      if (!text(s, key)) { room(s); s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); continue; }
+      let copy;
+      if (item === UNREADABLE) foreign(s, UNREADABLE_CODE);
+      else copy = put(s, item, depth + 1);
+      if (key === "__proto__") defineProperty(out, key, { value: copy, writable: true, enumerable: true, configurable: true });
+      else out[key] = copy;
+    }
+  }
+  s.words[at + 1] = count; s.words[at + 2] = s.nw;
+  setDelete.call(s.ancestors, v);
+  return out;
+}
+// Walks a (and b, when two) into a fresh tape; writes its sizes at `sizes`
+// in memory ([words, numbers, bytes, where b starts]) and returns the
+// state's handle for fill and the answer.
+export function walk(a, b, two, sizes) {
+  const h = level++;
+  const s = STATES[h] || (STATES[h] = newState());
+  s.nw = 0; s.nn = 0; s.nb = 0; s.foreign = 0;
+  let second = 0;
+  try {
+    s.copies[0] = put(s, a, 0);
+    second = s.nw; s.foreign = 0;
+    s.copies[1] = two ? put(s, b, 0) : undefined;
+  } finally { level--; }
+  views();
+  H32[sizes >> 2] = s.nw; H32[(sizes >> 2) + 1] = s.nn; H32[(sizes >> 2) + 2] = s.nb; H32[(sizes >> 2) + 3] = second;
+  return h;
+}
+// The caller's text as UTF-8 bytes; sizes[3] = 1 when UTF-8 carries it
+// exactly (no lone surrogate).
+export function textIn(value, sizes) {
+  const h = level;
+  const s = STATES[h] || (STATES[h] = newState());
+  s.nw = 0; s.nn = 0; s.nb = 0; s.text = value;
+  const ok = text(s, value);
+  s.nw = 0;
+  views();
+  H32[sizes >> 2] = 0; H32[(sizes >> 2) + 1] = 0; H32[(sizes >> 2) + 2] = ok ? s.nb : 0; H32[(sizes >> 2) + 3] = ok ? 1 : 0;
+  return h;
+}
+// Copies state h's tape to where the module wants it.
+export function fill(h, words, nums, bytes) {
+  const s = STATES[h];
+  views();
+  if (s.nw) H32.set(s.words.subarray(0, s.nw), words >> 2);
+  if (s.nn) F64.set(s.nums.subarray(0, s.nn), nums >> 3);
+  if (s.nb) U8.set(s.bytes.subarray(0, s.nb), bytes);
+}
+// The declared keys of `value` in declared order, defaults filled in, the
+// key `except` left out, the rest dropped.
+function pick(value, shape, except) {
+  const out = {};
+  const fields = LAYOUT[shape];
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i], key = field[0], kind = field[1];
+    if (key === except) continue;
+    if (hasOwn.call(value, key) && value[key] !== undefined) {
+      const item = value[key];
+      if (kind === 1) out[key] = pick(item, field[2]);
+      else if (kind === 2) {
+        const items = [];
+        for (let j = 0; j < item.length; j++) items.push(pick(item[j], field[2]));
+        out[key] = items;
+      } else out[key] = item;
+    } else if (kind === 3) out[key] = field[2];
+  }
+  return out;
+}
+// JSON text of a checked copy. JSON.stringify calls an inherited toJSON:
+// should a prototype have gained one, write it without.
+function json(v) {
+  if (OBJECT.toJSON === undefined && ARRAY.toJSON === undefined) return stringify(v);
+  if (v === null || typeof v !== "object") return stringify(v);
+  let out;
+  if (isArray(v)) {
+    out = "[";
+    for (let i = 0; i < v.length; i++) out += (i > 0 ? "," : "") + json(v[i]);
+    return out + "]";
+  }
+  out = "{";
+  const keys = keysOf(v);
+  for (let i = 0; i < keys.length; i++) out += (i > 0 ? "," : "") + stringify(keys[i]) + ":" + json(v[keys[i]]);
+  return out + "}";
+}
+export function answerCopy(h, shape) { return { success: true, data: pick(STATES[h].copies[0], shape, null) }; }
+export function answerText(h, shape) { return { success: true, data: pick(parse(STATES[h].text), shape, null) }; }
+// A built request: `plan` is method, url, the key the body leaves out (when
+// there is a body), then header names and values, each ended by "\0".
+export function answerRequest(h, shape, plan, hasBody) {
+  const parts = plan.split("\0");
+  const headers = {};
+  for (let i = hasBody ? 3 : 2; i + 1 < parts.length; i += 2) headers[parts[i]] = parts[i + 1];
+  const data = { method: parts[0], url: parts[1], headers };
+  if (hasBody) data.body = json(pick(STATES[h].copies[0], shape, parts[2]));
+  return { success: true, data };
+}
+export function parseJson(text) { try { return parse(text); } catch { return UNREADABLE; } }
 "#)]
 extern "C" {
-    /// The caller's value as JSON with `!` markers (see the helper above).
-    fn walk(value: &JsValue) -> JsString;
+    fn install(memory: &JsValue, layout: &str);
+    /// Walks `a` (and `b` when `two`) into a tape; returns the walk's handle.
+    fn walk(a: &JsValue, b: &JsValue, two: bool, sizes: u32) -> u32;
+    /// The string `text` as UTF-8 bytes on a tape; returns the handle.
+    #[wasm_bindgen(js_name = textIn)]
+    fn text_in(text: &JsValue, sizes: u32) -> u32;
+    fn fill(handle: u32, words: u32, numbers: u32, bytes: u32);
+    /// `{ success: true, data }`: the declared keys of the walked value.
+    #[wasm_bindgen(js_name = answerCopy)]
+    fn answer_copy(handle: u32, shape: u32) -> JsValue;
+    /// `{ success: true, data }`: the declared keys of `JSON.parse(text)`.
+    #[wasm_bindgen(js_name = answerText)]
+    fn answer_text(handle: u32, shape: u32) -> JsValue;
+    /// `{ success: true, data: HttpRequest }` from a plan and the params.
+    #[wasm_bindgen(js_name = answerRequest)]
+    fn answer_request(handle: u32, shape: u32, plan: &str, has_body: bool) -> JsValue;
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = parseJson)]
-    fn parse_json_js(text: &JsString) -> JsValue;
-    #[wasm_bindgen(js_name = installLayout)]
-    fn install_layout(layout: &str);
-    /// `{ success: true, data }` for response text the scan found valid.
-    #[wasm_bindgen(js_name = pickAnswer)]
-    fn pick_answer(text: &JsValue, shape: &str) -> JsValue;
-    /// Whether UTF-8 can carry the JS string `text` (no lone surrogate).
-    #[wasm_bindgen(js_name = isWellFormed)]
-    fn is_well_formed(text: &JsValue) -> bool;
+    fn parse_json_text(text: &JsString) -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -174,101 +314,105 @@ extern "C" {
     pub type CurlOptionsArg;
 }
 
-thread_local! {
-    /// The answers' layout, handed to the helpers once, on first use.
-    static LAYOUT: () = install_layout(&answer_layout());
+/// Every shape an answer is picked from; a shape's index here is its
+/// number in the JS layout.
+const SHAPES: [&Shape; 10] = [
+    &CreateAgentSession::SHAPE,
+    &PromptAttachment::SHAPE,
+    &AgentSession::SHAPE,
+    &ErrorData::SHAPE,
+    &AgentSessionList::SHAPE,
+    &InterruptAgentSessionResponse::SHAPE,
+    &GetAgentSessionParams::SHAPE,
+    &ListAgentSessionsParams::SHAPE,
+    &SendAgentSessionMessageParams::SHAPE,
+    &InterruptAgentSessionParams::SHAPE,
+];
+
+fn shape_index(shape: &Shape) -> u32 {
+    SHAPES.iter().position(|s| std::ptr::eq(*s, shape)).unwrap_or(0) as u32
 }
 
-/// The layout `pickAnswer` follows, from the declarations of every answer
-/// (see the helpers above).
+/// The layout `pick` follows (see the helpers above), from the declarations.
 fn answer_layout() -> String {
-    let mut shapes: Vec<&'static Shape> = Vec::new();
-    let mut todo = vec![
-        &CreateAgentSession::SHAPE,
-        &AgentSession::SHAPE,
-        &AgentSessionList::SHAPE,
-        &InterruptAgentSessionResponse::SHAPE,
-    ];
-    while let Some(shape) = todo.pop() {
-        if shapes.iter().any(|s| std::ptr::eq(*s, shape)) {
-            continue;
-        }
-        shapes.push(shape);
-        for field in shape.fields {
-            if let Rule::ArrayOf(next) | Rule::Nested(next) = field.rule {
-                todo.push(next());
-            }
-        }
-    }
     let mut w = JsonWriter::<JsNumbers>::with_numbers();
-    let mut o = w.object();
-    for shape in shapes {
-        let w = o.key(shape.name);
-        w.raw("[");
-        for (i, field) in shape.fields.iter().enumerate() {
-            let (kind, arg) = match (field.rule, field.presence) {
-                (Rule::Nested(next), _) => ("1", Some(next().name)),
-                (Rule::ArrayOf(next), _) => ("2", Some(next().name)),
-                (_, Presence::Default(value)) => ("3", Some(value)),
-                _ => ("0", None),
-            };
-            w.raw(if i == 0 { "[" } else { ",[" });
+    w.raw("[");
+    for (i, shape) in SHAPES.iter().enumerate() {
+        w.raw(if i == 0 { "[" } else { ",[" });
+        for (j, field) in shape.fields.iter().enumerate() {
+            w.raw(if j == 0 { "[" } else { ",[" });
             w.string(field.key);
-            w.raw(",");
-            w.raw(kind);
-            if let Some(arg) = arg {
-                w.raw(",");
-                w.string(arg);
+            match (field.rule, field.presence) {
+                (Rule::Nested(next), _) => w.raw(&format!(",1,{}", shape_index(next()))),
+                (Rule::ArrayOf(next), _) => w.raw(&format!(",2,{}", shape_index(next()))),
+                (_, Presence::Default(value)) => {
+                    w.raw(",3,");
+                    w.string(value);
+                }
+                _ => w.raw(",0"),
             }
             w.raw("]");
         }
         w.raw("]");
     }
-    o.end();
+    w.raw("]");
     w.finish()
 }
 
-/// Reads a JS value the way `JSON.stringify` would see it, marking what it
-/// would not carry faithfully instead of dropping or altering it: one call
-/// into JS (`walk`), then the core's JSON parser.
-fn read_value(value: &JsValue) -> Value {
-    read_text(&walk(value))
+/// Where `walk` and `textIn` write the tape's sizes: words, numbers,
+/// bytes, and where the second value starts (or, for text, whether UTF-8
+/// carries it exactly).
+static SIZES: [AtomicI32; 4] = [AtomicI32::new(0), AtomicI32::new(0), AtomicI32::new(0), AtomicI32::new(0)];
+
+/// The tape's storage: kept between calls at its largest size, so that
+/// memory stays flat however many calls are made.
+struct Buffers {
+    words: Vec<i32>,
+    numbers: Vec<f64>,
+    bytes: Vec<u8>,
 }
 
-/// The walker's text as a [`Value`]. It writes JSON and markers only;
-/// should its text ever not parse, say "unreadable" rather than throw.
-fn read_text(text: &JsString) -> Value {
-    let copy = text.as_string().unwrap_or_default();
-    json_text::parse_marked::<JsNumbers>(&copy).unwrap_or(Value::Foreign(Foreign::Unreadable))
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> =
+        const { std::cell::RefCell::new(Buffers { words: Vec::new(), numbers: Vec::new(), bytes: Vec::new() }) };
+    /// The memory and the layout, handed to the helpers once, on first use.
+    static INSTALLED: () = install(&wasm_bindgen::memory(), &answer_layout());
 }
 
-/// A caller's value checked as the declared shape `T`. When it is valid,
-/// the walker's text is plain JSON, so JS answers by itself: `JSON.parse` of
-/// that text, the declared keys picked in declared order (`pickAnswer`).
-fn check_value<T: Declared + ToJson>(input: &JsValue) -> JsValue {
-    let text = walk(input);
-    let value = read_text(&text);
-    match check::<T>(&value, &[]) {
-        // A response object may hold anything under the keys it drops: then
-        // the text has markers, and the answer is written here instead.
-        Ok(_) if is_plain_json(&value) => {
-            LAYOUT.with(|_| ());
-            pick_answer(&text, T::declared().name)
+fn sizes_at() -> u32 {
+    INSTALLED.with(|_| ());
+    SIZES.as_ptr() as u32
+}
+
+fn size(i: usize) -> usize {
+    usize::try_from(SIZES[i].load(Ordering::Relaxed)).unwrap_or(0)
+}
+
+/// Copies walk `handle`'s tape in and runs `rules` over it. No call in
+/// here runs the caller's code, so nothing can come back in meanwhile.
+fn with_tape<R>(handle: u32, rules: impl FnOnce(&Tape) -> R) -> R {
+    let (words, numbers, bytes) = (size(0), size(1), size(2));
+    BUFFERS.with(|buffers| {
+        let mut b = buffers.borrow_mut();
+        if b.words.len() < words {
+            b.words.resize(words, 0);
         }
-        result => answer(result),
-    }
+        if b.numbers.len() < numbers {
+            b.numbers.resize(numbers, 0.0);
+        }
+        if b.bytes.len() < bytes {
+            b.bytes.resize(bytes, 0);
+        }
+        fill(handle, b.words.as_ptr() as u32, b.numbers.as_ptr() as u32, b.bytes.as_ptr() as u32);
+        let tape = Tape { words: &b.words[..words], numbers: &b.numbers[..numbers], bytes: &b.bytes[..bytes] };
+        rules(&tape)
+    })
 }
 
-/// Whether `value` is JSON that `JSON.parse` reads back as it is (no
-/// marker, no lone surrogate, no non-finite number).
-fn is_plain_json(value: &Value) -> bool {
-    match value {
-        Value::Null | Value::Bool(_) | Value::String(_) => true,
-        Value::Number(n) => n.is_finite(),
-        Value::Array(items) => items.iter().all(is_plain_json),
-        Value::Object(entries) => entries.iter().all(|(_, v)| is_plain_json(v)),
-        Value::Foreign(_) => false,
-    }
+/// Walks one value (or two) onto a tape; returns the walk's handle.
+fn walk_values(a: &JsValue, b: Option<&JsValue>) -> u32 {
+    let sizes = sizes_at();
+    walk(a, b.unwrap_or(&JsValue::UNDEFINED), b.is_some(), sizes)
 }
 
 /// JavaScript's own number conversions, so that numbers mean exactly what
@@ -289,11 +433,45 @@ impl NumberText for JsNumbers {
     }
 }
 
-/// The core's answer as a plain JS object.
-fn answer<T: ToJson>(result: Result<T, Vec<Issue>>) -> JsValue {
-    // Our own JSON text always parses; should it ever not, say so plainly
-    // rather than throw.
-    parse_json(&outcome_json_with::<JsNumbers, T>(&result))
+/// `{ success: false, issues }` as a plain JS object.
+fn failure(issues: &[Issue]) -> JsValue {
+    parse_json(&failure_json_with::<JsNumbers>(issues))
+}
+
+/// A caller's value checked as the declared shape `T`; when valid, the
+/// answer is picked from the walk's copy.
+fn check_value<T: Declared>(input: &JsValue) -> JsValue {
+    let handle = walk_values(input, None);
+    match with_tape(handle, |tape| check_only(tape.root(), T::declared())) {
+        Ok(()) => answer_copy(handle, shape_index(T::declared())),
+        Err(issues) => failure(&issues),
+    }
+}
+
+/// Params and options checked as endpoint `P`'s; when valid, JS builds the
+/// request from the plan and its copy of the params.
+fn build_request<P: Endpoint>(params: &JsValue, options: &JsValue) -> JsValue {
+    let handle = walk_values(params, Some(options));
+    let planned = with_tape(handle, |tape| {
+        plan::<P, _>(tape.root(), tape.node(size(3))).map(|Plan { method, url, headers, body }| {
+            let mut text = format!("{method}\0{url}\0");
+            if let Some(except) = body {
+                text.push_str(except);
+                text.push('\0');
+            }
+            for (name, value) in headers {
+                text.push_str(name);
+                text.push('\0');
+                text.push_str(&value);
+                text.push('\0');
+            }
+            (text, body.is_some())
+        })
+    });
+    match planned {
+        Ok((text, has_body)) => answer_request(handle, shape_index(P::declared()), &text, has_body),
+        Err(issues) => failure(&issues),
+    }
 }
 
 /// Checks a request body against SPEC's request table and reports every
@@ -340,9 +518,7 @@ export function buildCreateAgentSessionRequest<T>(input: unknown extends T ? T :
 
 #[wasm_bindgen(js_name = buildCreateAgentSessionRequest, skip_typescript)]
 pub fn build_create_agent_session_request_js(input: &JsValue, options: &JsValue) -> JsValue {
-    let input = read_value(input);
-    let options = read_value(options);
-    answer(build_create_agent_session_request_with::<JsNumbers>(&input, &options))
+    build_request::<CreateAgentSession>(input, options)
 }
 
 /// Checks the params and the options, and builds
@@ -362,7 +538,7 @@ pub fn build_get_agent_session_request_js(
     #[wasm_bindgen(unchecked_param_type = "GetAgentSessionParams")] params: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
 ) -> JsValue {
-    answer(build_get_agent_session_request(&read_value(params), &read_value(options)))
+    build_request::<GetAgentSessionParams>(params, options)
 }
 
 /// Checks the params and the options, and builds
@@ -380,7 +556,7 @@ pub fn build_list_agent_sessions_request_js(
     #[wasm_bindgen(unchecked_param_type = "ListAgentSessionsParams")] params: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
 ) -> JsValue {
-    answer(build_list_agent_sessions_request(&read_value(params), &read_value(options)))
+    build_request::<ListAgentSessionsParams>(params, options)
 }
 
 /// Checks the params and the options, and builds
@@ -398,8 +574,7 @@ pub fn build_send_agent_session_message_request_js(
     #[wasm_bindgen(unchecked_param_type = "SendAgentSessionMessageParams")] params: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
 ) -> JsValue {
-    let (params, options) = (read_value(params), read_value(options));
-    answer(build_send_agent_session_message_request_with::<JsNumbers>(&params, &options))
+    build_request::<SendAgentSessionMessageParams>(params, options)
 }
 
 /// Checks the params and the options, and builds
@@ -417,7 +592,7 @@ pub fn build_interrupt_agent_session_request_js(
     #[wasm_bindgen(unchecked_param_type = "InterruptAgentSessionParams")] params: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: &JsValue,
 ) -> JsValue {
-    answer(build_interrupt_agent_session_request(&read_value(params), &read_value(options)))
+    build_request::<InterruptAgentSessionParams>(params, options)
 }
 
 /// Checks a session (the answer of create, get and message): the raw
@@ -479,23 +654,32 @@ fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
     if !input.is_string() {
         return check_value::<T>(input);
     }
-    let text: &JsString = input.unchecked_ref();
-    let copy = input.as_string().unwrap_or_default();
-    if !copy.contains('\u{FFFD}') || is_well_formed(input) {
-        if scan(&copy, T::declared()) == Verdict::Valid {
-            LAYOUT.with(|_| ());
-            return pick_answer(input, T::declared().name);
-        }
-        return answer(parse_text_with::<JsNumbers, T>(&copy));
+    let handle = text_in(input, sizes_at());
+    if size(3) == 1 {
+        let checked = with_tape(handle, |tape| {
+            let text = std::str::from_utf8(tape.bytes).unwrap_or("");
+            if scan(text, T::declared()) == Verdict::Valid {
+                None
+            } else {
+                // Not surely valid: the full path says what is wrong (or,
+                // for the rare valid text the scan cannot vouch for, reads it).
+                Some(outcome_json_with::<JsNumbers, T>(&parse_text_with::<JsNumbers, T>(text)))
+            }
+        });
+        return match checked {
+            None => answer_text(handle, shape_index(T::declared())),
+            Some(json) => parse_json(&json),
+        };
     }
     // Text with a raw lone surrogate cannot be copied exactly: let JS parse
     // it, so that the string holding it is reported at its path.
-    let parsed = parse_json_js(text);
+    let text: &JsString = input.unchecked_ref();
+    let parsed = parse_json_text(text);
     if parsed.is_symbol() {
         let not_json = IssueKind::InvalidJson { problem: JsonProblem::NotJson };
-        return answer::<T>(Err(vec![Issue::new(not_json, Vec::new())]));
+        return failure(&[Issue::new(not_json, Vec::new())]);
     }
-    answer(check::<T>(&read_value(&parsed), &[]))
+    check_value::<T>(&parsed)
 }
 
 /// The JSON Schema of the create request (JSON text; the package exports it
@@ -532,10 +716,15 @@ pub fn to_curl_js(
 ) -> Result<String, JsValue> {
     // Only an own `revealToken: true` reveals: an inherited one (a polluted
     // `Object.prototype`) must not.
-    let reveal_token = options.is_some_and(|options| {
-        read_value(&options).get("revealToken") == Some(&Value::Bool(true))
-    });
-    to_curl(&read_value(request), reveal_token).map_err(|issues| {
+    let handle = walk_values(request, options.as_ref().map(|o| o.unchecked_ref()));
+    let has_options = options.is_some();
+    with_tape(handle, |tape| {
+        let reveal_token = has_options
+            && matches!(tape.node(size(3)).kind(), Kind::Object(entries)
+                if matches!(field::<crate::tape::Node>(entries.clone(), "revealToken").map(Input::kind), Some(Kind::Bool(true))));
+        to_curl_input(tape.root(), reveal_token)
+    })
+    .map_err(|issues| {
         let mut words = String::from("toCurl: not an HttpRequest: ");
         for (i, issue) in issues.iter().enumerate() {
             if i > 0 {

@@ -1,0 +1,89 @@
+//! What the rules read: any input that can say what kind of value sits at
+//! each place. Two inputs implement it:
+//! - [`Value`], the tree that native callers (and parsed JSON text) hand in;
+//! - [`crate::tape::Node`], the flat tape the JS binding writes in one walk,
+//!   read in place with no tree built.
+//!
+//! The checks ([`crate::checker`], [`crate::shape`]) are generic over it, so
+//! each rule is written once whatever the input.
+
+use crate::value::{Foreign, Value};
+
+/// One place in an input: a cheap, copyable handle.
+pub trait Input<'a>: Copy + 'a {
+    /// An array's items, in order.
+    type Items: Iterator<Item = Self> + Clone;
+    /// An object's own properties in enumeration order: the key (a lossy
+    /// stand-in when the value is [`Foreign::IllFormedKey`]) and the value.
+    type Entries: Iterator<Item = (&'a str, Self)> + Clone;
+
+    /// What is here.
+    fn kind(self) -> Kind<'a, Self>;
+
+    /// An owned copy (only for checked values that a Rust type keeps whole,
+    /// such as an attachment's `data`).
+    fn to_value(self) -> Value;
+}
+
+/// The kind of value at one place, with what the rules need of it.
+pub enum Kind<'a, I: Input<'a>> {
+    Null,
+    Bool(bool),
+    /// Any double, NaN and the infinities included.
+    Number(f64),
+    String(&'a str),
+    Array(I::Items),
+    Object(I::Entries),
+    Foreign(Foreign),
+}
+
+impl<'a, I: Input<'a>> Kind<'a, I> {
+    /// The name of this kind, as issues report it in `received`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool(_) => "boolean",
+            Kind::Number(n) if n.is_nan() => "NaN",
+            Kind::Number(n) if *n == f64::INFINITY => "Infinity",
+            Kind::Number(n) if *n == f64::NEG_INFINITY => "-Infinity",
+            Kind::Number(_) => "number",
+            Kind::String(_) => "string",
+            Kind::Array(_) => "array",
+            Kind::Object(_) => "object",
+            Kind::Foreign(foreign) => foreign.kind_name(),
+        }
+    }
+}
+
+fn entry(entry: &(String, Value)) -> (&str, &Value) {
+    (&entry.0, &entry.1)
+}
+
+impl<'a> Input<'a> for &'a Value {
+    type Items = std::slice::Iter<'a, Value>;
+    type Entries = std::iter::Map<std::slice::Iter<'a, (String, Value)>, fn(&'a (String, Value)) -> (&'a str, &'a Value)>;
+
+    fn kind(self) -> Kind<'a, Self> {
+        match self {
+            Value::Null => Kind::Null,
+            Value::Bool(b) => Kind::Bool(*b),
+            Value::Number(n) => Kind::Number(*n),
+            Value::String(text) => Kind::String(text),
+            Value::Array(items) => Kind::Array(items.iter()),
+            Value::Object(entries) => Kind::Object(entries.iter().map(entry as fn(_) -> _)),
+            Value::Foreign(foreign) => Kind::Foreign(*foreign),
+        }
+    }
+
+    fn to_value(self) -> Value {
+        self.clone()
+    }
+}
+
+/// The property `key` of an object's entries, unless absent or `undefined`.
+pub(crate) fn field<'a, I: Input<'a>>(entries: I::Entries, key: &str) -> Option<I> {
+    entries
+        .filter(|(k, _)| *k == key)
+        .map(|(_, v)| v)
+        .find(|v| !matches!(v.kind(), Kind::Foreign(Foreign::Undefined)))
+}
