@@ -54,6 +54,59 @@ impl Issue {
     pub fn code(&self) -> &'static str {
         self.kind.code()
     }
+
+    /// Every field of the issue as answers carry it, in their order: `code`,
+    /// `path`, `message`, then the kind's own. JSON and the JS binding's
+    /// records are both written from this one list.
+    pub fn fields<'s>(&'s self, mut field: impl FnMut(&'static str, IssueField<'s>)) {
+        use IssueField::*;
+        field("code", Text(self.code()));
+        field("path", Path(&self.path));
+        field("message", Text(&self.message));
+        match &self.kind {
+            IssueKind::InvalidType { expected, received } => {
+                field("expected", Text(expected));
+                field("received", Text(received));
+            }
+            IssueKind::TooSmall { minimum, origin } => {
+                field("minimum", Number(*minimum));
+                field("origin", Text(origin));
+            }
+            IssueKind::TooBig { maximum, origin } => {
+                field("maximum", Number(*maximum));
+                field("origin", Text(origin));
+            }
+            IssueKind::InvalidValue { values, suggestion } => {
+                field("values", Texts(values));
+                if let Some(suggestion) = suggestion {
+                    field("suggestion", Text(suggestion));
+                }
+            }
+            IssueKind::InvalidFormat { format, .. } => field("format", Text(format.as_str())),
+            IssueKind::UnrecognizedKeys { keys, suggestion } => {
+                field("keys", Keys(keys));
+                if let Some(suggestion) = suggestion {
+                    field("suggestion", Text(suggestion));
+                }
+            }
+            IssueKind::InvalidJson { .. } => {}
+            IssueKind::TooManyIssues { maximum, omitted, read_all } => {
+                field("maximum", Number(*maximum));
+                field("omitted", Number(*omitted));
+                field("readAll", Flag(*read_all));
+            }
+        }
+    }
+}
+
+/// One field of an issue (see [`Issue::fields`]).
+pub enum IssueField<'a> {
+    Text(&'a str),
+    Number(u32),
+    Flag(bool),
+    Texts(&'a [&'static str]),
+    Keys(&'a [String]),
+    Path(&'a [PathSegment]),
 }
 
 /// What is wrong, with the details that the JS issue carries.

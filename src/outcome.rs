@@ -3,7 +3,7 @@
 
 use tsify::Tsify;
 
-use crate::issue::{Issue, IssueKind, PathSegment};
+use crate::issue::{Issue, IssueField, PathSegment};
 use crate::json_text::{JsonWriter, NumberText, RustNumbers, ToJson};
 
 /// What every function that checks answers: `{ success: true, data }`, or
@@ -47,62 +47,97 @@ pub fn outcome_json_with<N: NumberText, T: ToJson>(result: &std::result::Result<
     w.finish()
 }
 
-/// `{"success":false,"issues":[…]}`, numbers written by `N`.
-pub fn failure_json_with<N: NumberText>(issues: &[Issue]) -> String {
-    let mut w = JsonWriter::<N>::for_answers();
-    let mut o = w.object();
-    o.boolean("success", false);
-    issues.write_json(o.key("issues"));
-    o.end();
-    w.finish()
-}
-
 impl ToJson for Issue {
     fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         let mut o = w.object();
-        o.string("code", self.code());
-        let path = o.key("path");
-        path.raw("[");
-        for (i, segment) in self.path.iter().enumerate() {
-            if i > 0 {
-                path.raw(",");
+        self.fields(|name, value| match value {
+            IssueField::Text(text) => o.string(name, text),
+            IssueField::Number(n) => o.key(name).number(f64::from(n)),
+            IssueField::Flag(flag) => o.boolean(name, flag),
+            IssueField::Texts(texts) => o.key(name).strings(texts.iter().copied()),
+            IssueField::Keys(keys) => o.key(name).strings(keys.iter().map(String::as_str)),
+            IssueField::Path(path) => {
+                let w = o.key(name);
+                w.raw("[");
+                for (i, segment) in path.iter().enumerate() {
+                    if i > 0 {
+                        w.raw(",");
+                    }
+                    match segment {
+                        PathSegment::Key(key) => w.string(key),
+                        PathSegment::Index(index) => w.number(*index as f64),
+                    }
+                }
+                w.raw("]");
             }
-            match segment {
-                PathSegment::Key(key) => path.string(key),
-                PathSegment::Index(index) => path.number(*index as f64),
-            }
-        }
-        path.raw("]");
-        o.string("message", &self.message);
-        match &self.kind {
-            IssueKind::InvalidType { expected, received } => {
-                o.string("expected", expected);
-                o.string("received", received);
-            }
-            IssueKind::TooSmall { minimum, origin } => {
-                o.key("minimum").number(f64::from(*minimum));
-                o.string("origin", origin);
-            }
-            IssueKind::TooBig { maximum, origin } => {
-                o.key("maximum").number(f64::from(*maximum));
-                o.string("origin", origin);
-            }
-            IssueKind::InvalidValue { values, suggestion } => {
-                o.key("values").strings(values.iter().copied());
-                o.optional_string("suggestion", *suggestion);
-            }
-            IssueKind::InvalidFormat { format, .. } => o.string("format", format.as_str()),
-            IssueKind::UnrecognizedKeys { keys, suggestion } => {
-                o.key("keys").strings(keys.iter().map(String::as_str));
-                o.optional_string("suggestion", *suggestion);
-            }
-            IssueKind::InvalidJson { .. } => {}
-            IssueKind::TooManyIssues { maximum, omitted, read_all } => {
-                o.key("maximum").number(f64::from(*maximum));
-                o.key("omitted").number(f64::from(*omitted));
-                o.boolean("readAll", *read_all);
-            }
-        }
+        });
         o.end();
+    }
+}
+
+/// The names of every issue field, in a fixed order: a record names a
+/// field by its index here (see [`issue_records`]).
+pub const ISSUE_FIELDS: &[&str] = &[
+    "code", "path", "message", "expected", "received", "minimum", "maximum", "origin", "values", "suggestion",
+    "format", "keys", "omitted", "readAll",
+];
+
+/// Issues as compact records for a reader that builds the objects itself
+/// (the JS binding): no JSON text to write or to parse.
+///
+/// Each issue is `[field count]` and then, per field, `[name, type, …]`:
+/// `name` indexes [`ISSUE_FIELDS`]; a text is `[0, start, end]`, its UTF-16
+/// offsets in `text`; a number `[1, n]`; a flag `[2, 0 or 1]`; a list of
+/// texts `[3, count, (start, end)…]`; a path `[4, count, (0, start, end) or
+/// (1, index, 0)…]`.
+pub fn issue_records(issues: &[Issue], words: &mut Vec<i32>, text: &mut String) {
+    let mut units = 0usize;
+    let mut put = |words: &mut Vec<i32>, text: &mut String, s: &str| {
+        let start = units;
+        units += if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
+        text.push_str(s);
+        words.extend([start as i32, units as i32]);
+    };
+    for issue in issues {
+        let at = words.len();
+        words.push(0);
+        let mut count = 0;
+        issue.fields(|name, value| {
+            count += 1;
+            words.push(ISSUE_FIELDS.iter().position(|n| *n == name).unwrap_or(0) as i32);
+            match value {
+                IssueField::Text(s) => {
+                    words.push(0);
+                    put(words, text, s);
+                }
+                IssueField::Number(n) => words.extend([1, n as i32]),
+                IssueField::Flag(flag) => words.extend([2, i32::from(flag)]),
+                IssueField::Texts(texts) => {
+                    words.extend([3, texts.len() as i32]);
+                    for s in texts {
+                        put(words, text, s);
+                    }
+                }
+                IssueField::Keys(keys) => {
+                    words.extend([3, keys.len() as i32]);
+                    for s in keys {
+                        put(words, text, s);
+                    }
+                }
+                IssueField::Path(path) => {
+                    words.extend([4, path.len() as i32]);
+                    for segment in path {
+                        match segment {
+                            PathSegment::Key(key) => {
+                                words.push(0);
+                                put(words, text, key);
+                            }
+                            PathSegment::Index(index) => words.extend([1, *index as i32, 0]),
+                        }
+                    }
+                }
+            }
+        });
+        words[at] = count;
     }
 }

@@ -51,9 +51,11 @@ pub const FOREIGN_CODES: [Foreign; 11] = [
 /// A written tape, borrowed. The root value is the record at word 0.
 #[derive(Clone, Copy)]
 pub struct Tape<'a> {
-    pub words: &'a [i32],
-    pub numbers: &'a [f64],
-    pub bytes: &'a [u8],
+    words: &'a [i32],
+    numbers: &'a [f64],
+    /// Every string's UTF-8, checked once (each string starts and ends on
+    /// a character boundary, so a slice of it is checked too).
+    text: &'a str,
 }
 
 /// One value on a tape.
@@ -64,6 +66,17 @@ pub struct Node<'a> {
 }
 
 impl<'a> Tape<'a> {
+    /// A tape over its three streams. Bytes that are not UTF-8 (which a
+    /// writer never gives) leave every string unreadable, never misread.
+    pub fn new(words: &'a [i32], numbers: &'a [f64], bytes: &'a [u8]) -> Self {
+        Tape { words, numbers, text: std::str::from_utf8(bytes).unwrap_or("") }
+    }
+
+    /// All the strings' text, one after another (for text handed in whole).
+    pub fn all_text(&self) -> &'a str {
+        self.text
+    }
+
     /// The root value.
     pub fn root(&'a self) -> Node<'a> {
         Node { tape: self, at: 0 }
@@ -81,7 +94,7 @@ impl<'a> Tape<'a> {
     fn text(&self, offset: i32, length: i32) -> Option<&'a str> {
         let start = usize::try_from(offset).ok()?;
         let end = start.checked_add(usize::try_from(length).ok()?)?;
-        std::str::from_utf8(self.bytes.get(start..end)?).ok()
+        self.text.get(start..end)
     }
 
     /// The index of the word after the record at `at`.
@@ -194,7 +207,7 @@ pub struct OwnedTape {
 
 impl OwnedTape {
     pub fn tape(&self) -> Tape<'_> {
-        Tape { words: &self.words, numbers: &self.numbers, bytes: &self.bytes }
+        Tape::new(&self.words, &self.numbers, &self.bytes)
     }
 }
 

@@ -29,7 +29,7 @@ use crate::issue::{Issue, IssueKind, JsonProblem};
 use crate::json_scan::{scan, Verdict};
 use crate::json_schema;
 use crate::json_text::{JsonWriter, NumberText, ToJson};
-use crate::outcome::{failure_json_with, outcome_json_with};
+use crate::outcome::{issue_records, outcome_json_with, ISSUE_FIELDS};
 use crate::params::{
     GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams, SendAgentSessionMessageParams,
 };
@@ -52,8 +52,6 @@ const OBJECT = Object.prototype, ARRAY = Array.prototype;
 const { keys: keysOf, getPrototypeOf, defineProperty } = Object;
 const { isArray } = Array;
 const { stringify, parse } = JSON;
-const SetOf = Set;
-const setHas = Set.prototype.has, setAdd = Set.prototype.add, setDelete = Set.prototype.delete;
 const encoder = new TextEncoder();
 const encodeInto = TextEncoder.prototype.encodeInto;
 const UNREADABLE = Symbol("unreadable");
@@ -76,7 +74,7 @@ export const isWellFormed = typeof nativeWellFormed === "function"
 // walk runs: that call takes the next state, so neither disturbs the other.
 const newState = () => ({
   words: new Int32Array(512), nw: 0, nums: new Float64Array(64), nn: 0, bytes: new Uint8Array(2048), nb: 0,
-  foreign: 0, ancestors: new SetOf(), copies: [undefined, undefined], text: "",
+  foreign: 0, ancestors: [], copies: [undefined, undefined], text: "",
 });
 const STATES = [];
 let level = 0;
@@ -85,7 +83,8 @@ let memory = null, H32 = null, F64 = null, U8 = null;
 // answer_layout() in wasm.rs: kind 1 = a nested shape (arg), 2 = an array
 // of one, 3 = a default (arg), 0 = the value as it is.
 let LAYOUT = null;
-export function install(mem, layout) { memory = mem; LAYOUT = parse(layout); }
+let FIELDS = null;
+export function install(mem, layout) { memory = mem; ({ shapes: LAYOUT, fields: FIELDS } = parse(layout)); }
 function views() {
   if (U8 === null || U8.buffer !== memory.buffer) {
     H32 = new Int32Array(memory.buffer); F64 = new Float64Array(memory.buffer); U8 = new Uint8Array(memory.buffer);
@@ -148,7 +147,8 @@ function put(s, v, depth) {
 // property holding undefined absent.
 function container(s, v, depth) {
   if (depth >= MAX_DEPTH) { foreign(s, TOO_DEEP); return undefined; }
-  if (setHas.call(s.ancestors, v)) { foreign(s, CYCLE); return undefined; }
+  const ancestors = s.ancestors;
+  for (let i = 0; i < depth; i++) if (ancestors[i] === v) { foreign(s, CYCLE); return undefined; }
   let length = -1, keys;
   try {
     if (isArray(v)) {
@@ -161,7 +161,7 @@ function container(s, v, depth) {
       keys = keysOf(v);
     }
   } catch { foreign(s, UNREADABLE_CODE); return undefined; }
-  setAdd.call(s.ancestors, v);
+  ancestors[depth] = v;
   room(s);
   const at = s.nw;
   s.words[s.nw++] = length >= 0 ? ARRAY_TAG : OBJECT_TAG; s.nw += 2;
@@ -194,7 +194,7 @@ function container(s, v, depth) {
     }
   }
   s.words[at + 1] = count; s.words[at + 2] = s.nw;
-  setDelete.call(s.ancestors, v);
+  ancestors[depth] = undefined;
   return out;
 }
 // Walks a (and b, when two) into a fresh tape; writes its sizes at `sizes`
@@ -282,6 +282,33 @@ export function answerRequest(h, shape, plan, hasBody) {
   if (hasBody) data.body = json(pick(STATES[h].copies[0], shape, parts[2]));
   return { success: true, data };
 }
+// `{ success: false, issues }` from the `count` words of records at `ptr` (issue_records
+// in outcome.rs): field names index FIELDS, texts are slices of `text`.
+export function answerIssues(ptr, count, text) {
+  views();
+  const issues = [];
+  for (let i = ptr >> 2, end = i + count; i < end;) {
+    const n = H32[i++], issue = {};
+    for (let f = 0; f < n; f++) {
+      const name = FIELDS[H32[i]], type = H32[i + 1];
+      i += 2;
+      let value;
+      if (type === 0) { value = text.slice(H32[i], H32[i + 1]); i += 2; }
+      else if (type === 1) value = H32[i++];
+      else if (type === 2) value = H32[i++] !== 0;
+      else if (type === 3) {
+        const c = H32[i++]; value = [];
+        for (let k = 0; k < c; k++, i += 2) value.push(text.slice(H32[i], H32[i + 1]));
+      } else {
+        const c = H32[i++]; value = [];
+        for (let k = 0; k < c; k++, i += 3) value.push(H32[i] === 0 ? text.slice(H32[i + 1], H32[i + 2]) : H32[i + 1]);
+      }
+      issue[name] = value;
+    }
+    issues.push(issue);
+  }
+  return { success: false, issues };
+}
 export function parseJson(text) { try { return parse(text); } catch { return UNREADABLE; } }
 "#)]
 extern "C" {
@@ -303,6 +330,9 @@ extern "C" {
     fn answer_request(handle: u32, shape: u32, plan: &str, has_body: bool) -> JsValue;
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json(text: &str) -> JsValue;
+    /// `{ success: false, issues }` from issue records (see `issue_records`).
+    #[wasm_bindgen(js_name = answerIssues)]
+    fn answer_issues(records: u32, words: u32, text: &str) -> JsValue;
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json_text(text: &JsString) -> JsValue;
 }
@@ -336,7 +366,9 @@ fn shape_index(shape: &Shape) -> u32 {
 /// The layout `pick` follows (see the helpers above), from the declarations.
 fn answer_layout() -> String {
     let mut w = JsonWriter::<JsNumbers>::with_numbers();
-    w.raw("[");
+    w.raw("{\"fields\":");
+    w.strings(ISSUE_FIELDS.iter().copied());
+    w.raw(",\"shapes\":[");
     for (i, shape) in SHAPES.iter().enumerate() {
         w.raw(if i == 0 { "[" } else { ",[" });
         for (j, field) in shape.fields.iter().enumerate() {
@@ -355,7 +387,7 @@ fn answer_layout() -> String {
         }
         w.raw("]");
     }
-    w.raw("]");
+    w.raw("]}");
     w.finish()
 }
 
@@ -404,8 +436,7 @@ fn with_tape<R>(handle: u32, rules: impl FnOnce(&Tape) -> R) -> R {
             b.bytes.resize(bytes, 0);
         }
         fill(handle, b.words.as_ptr() as u32, b.numbers.as_ptr() as u32, b.bytes.as_ptr() as u32);
-        let tape = Tape { words: &b.words[..words], numbers: &b.numbers[..numbers], bytes: &b.bytes[..bytes] };
-        rules(&tape)
+        rules(&Tape::new(&b.words[..words], &b.numbers[..numbers], &b.bytes[..bytes]))
     })
 }
 
@@ -435,7 +466,9 @@ impl NumberText for JsNumbers {
 
 /// `{ success: false, issues }` as a plain JS object.
 fn failure(issues: &[Issue]) -> JsValue {
-    parse_json(&failure_json_with::<JsNumbers>(issues))
+    let (mut words, mut text) = (Vec::new(), String::new());
+    issue_records(issues, &mut words, &mut text);
+    answer_issues(words.as_ptr() as u32, words.len() as u32, &text)
 }
 
 /// A caller's value checked as the declared shape `T`; when valid, the
@@ -657,18 +690,19 @@ fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
     let handle = text_in(input, sizes_at());
     if size(3) == 1 {
         let checked = with_tape(handle, |tape| {
-            let text = std::str::from_utf8(tape.bytes).unwrap_or("");
+            let text = tape.all_text();
             if scan(text, T::declared()) == Verdict::Valid {
                 None
             } else {
                 // Not surely valid: the full path says what is wrong (or,
                 // for the rare valid text the scan cannot vouch for, reads it).
-                Some(outcome_json_with::<JsNumbers, T>(&parse_text_with::<JsNumbers, T>(text)))
+                Some(parse_text_with::<JsNumbers, T>(text).map(|data| outcome_json_with::<JsNumbers, T>(&Ok(data))))
             }
         });
         return match checked {
             None => answer_text(handle, shape_index(T::declared())),
-            Some(json) => parse_json(&json),
+            Some(Ok(json)) => parse_json(&json),
+            Some(Err(issues)) => failure(&issues),
         };
     }
     // Text with a raw lone surrogate cannot be copied exactly: let JS parse
