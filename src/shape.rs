@@ -9,10 +9,10 @@
 //! - the key order of answers and bodies, and the unknown-key rule;
 //! - the JSON Schema ([`crate::json_schema`]).
 
-use crate::checker::{field, Checker, MAX_ISSUES};
+use crate::checker::{Checker, MAX_ISSUES};
 use crate::input::{Input, Kind};
 use crate::issue::Issue;
-use crate::value::Value;
+use crate::value::{Foreign, Value};
 
 /// What a field's value must be. One variant per kind of row in SPEC's
 /// tables; the checks for each live in [`crate::checker`].
@@ -85,9 +85,40 @@ pub struct Shape {
 /// Returns whether it passed.
 pub(crate) fn check_shape<'a, I: Input<'a>>(c: &mut Checker<'a>, value: I, shape: &'static Shape) -> bool {
     let Some(entries) = c.object(value) else { return false };
+    // Each declared key's value goes to its field's slot. Shapes that nest
+    // (ErrorData) are small: their slots stay on the stack, and a long
+    // chain of them costs little of it.
+    if shape.fields.len() <= SMALL {
+        check_fields::<I>(c, entries, shape, &mut [None; SMALL])
+    } else {
+        check_fields::<I>(c, entries, shape, &mut vec![None; shape.fields.len()])
+    }
+}
+
+/// Shapes of up to this many fields are checked without allocating.
+const SMALL: usize = 8;
+
+fn check_fields<'a, I: Input<'a>>(c: &mut Checker<'a>, entries: I::Entries, shape: &'static Shape, slots: &mut [Option<I>]) -> bool {
+    // One pass over the properties (they usually come in declared order:
+    // the next field is tried first).
+    let mut unknown = false;
+    let mut next = 0;
+    for (key, item) in entries.clone() {
+        if matches!(item.kind(), Kind::Foreign(Foreign::Undefined)) {
+            continue;
+        }
+        let at = if shape.keys.get(next) == Some(&key) { Some(next) } else { shape.keys.iter().position(|k| *k == key) };
+        match at.and_then(|at| slots.get_mut(at).map(|slot| (at, slot))) {
+            Some((at, slot)) => {
+                *slot = Some(item);
+                next = at + 1;
+            }
+            None => unknown = true,
+        }
+    }
     let mut good = true;
-    for f in shape.fields {
-        good &= match field::<I>(entries.clone(), f.key) {
+    for (f, slot) in shape.fields.iter().zip(slots.iter()) {
+        good &= match *slot {
             Some(value) => c.at_key(f.key, |c| check_rule(c, value, f.rule)),
             None if f.presence == Presence::Required => {
                 c.at_key(f.key, |c| c.missing(f.rule));
@@ -96,7 +127,7 @@ pub(crate) fn check_shape<'a, I: Input<'a>>(c: &mut Checker<'a>, value: I, shape
             None => true,
         };
     }
-    if shape.unknown_keys == UnknownKeys::Refuse {
+    if shape.unknown_keys == UnknownKeys::Refuse && unknown {
         good &= c.unknown_keys::<I>(entries, shape.keys);
     }
     good

@@ -74,7 +74,7 @@ export const isWellFormed = typeof nativeWellFormed === "function"
 // walk runs: that call takes the next state, so neither disturbs the other.
 const newState = () => ({
   words: new Int32Array(512), nw: 0, nums: new Float64Array(64), nn: 0, bytes: new Uint8Array(2048), nb: 0,
-  foreign: 0, ancestors: [], copies: [undefined, undefined], text: "",
+  foreign: 0, ancestors: [], copy: undefined, except: null, text: "",
 });
 const STATES = [];
 let level = 0;
@@ -121,7 +121,9 @@ function text(s, v) {
   return true;
 }
 // Writes v; returns its copy (undefined for what JSON cannot carry).
-function put(s, v, depth) {
+// `shape` says what copy the answer wants: -1 a plain copy; s >= 0 an
+// object of declared shape s; -2 - s an array of shape s (see `object`).
+function put(s, v, depth, shape) {
   switch (typeof v) {
     case "string": {
       const at = s.nw;
@@ -138,14 +140,14 @@ function put(s, v, depth) {
     case "undefined": foreign(s, UNDEFINED); return undefined;
     case "bigint": foreign(s, BIGINT); return undefined;
     case "symbol": foreign(s, SYMBOL); return undefined;
-    case "object": if (v === null) { word(s, 0); return null; } return container(s, v, depth);
+    case "object": if (v === null) { word(s, 0); return null; } return container(s, v, depth, shape);
     default: foreign(s, FUNCTION); return undefined;
   }
 }
 // An array or a plain object, as JSON.stringify would see it: own
 // enumerable string keys, each property read once, a hole as undefined, a
 // property holding undefined absent.
-function container(s, v, depth) {
+function container(s, v, depth, shape) {
   if (depth >= MAX_DEPTH) { foreign(s, TOO_DEEP); return undefined; }
   const ancestors = s.ancestors;
   for (let i = 0; i < depth; i++) if (ancestors[i] === v) { foreign(s, CYCLE); return undefined; }
@@ -167,15 +169,44 @@ function container(s, v, depth) {
   s.words[s.nw++] = length >= 0 ? ARRAY_TAG : OBJECT_TAG; s.nw += 2;
   let count = 0, out;
   if (length >= 0) {
+    const itemShape = shape <= -2 ? -2 - shape : -1;
     out = [];
     for (let i = 0; i < length; i++) {
       const item = s.nw, nn = s.nn, nb = s.nb;
       let copy;
-      try { copy = put(s, hasOwn.call(v, i) ? v[i] : undefined, depth + 1); }
+      try { copy = put(s, hasOwn.call(v, i) ? v[i] : undefined, depth + 1, itemShape); }
       catch { s.nw = item; s.nn = nn; s.nb = nb; foreign(s, UNREADABLE_CODE); copy = undefined; }
       count++;
       if (s.words[item] === FOREIGN && ++s.foreign > MAX_FOREIGN) { s.nw = item; foreign(s, NOT_READ); break; }
       out.push(copy);
+    }
+  } else if (shape >= 0) {
+    // A declared shape: each declared key's copy goes to its field's slot,
+    // and the copy is made in declared order (the rest is left out: a
+    // request refuses it, an answer drops it).
+    const fields = LAYOUT[shape], slots = [];
+    let hint = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      let item;
+      try { item = v[key]; } catch { item = UNREADABLE; }
+      if (item === undefined) continue;
+      count++;
+      if (!text(s, key)) { room(s); s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); continue; }
+      if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); continue; }
+      let f = hint;
+      if (f >= fields.length || fields[f][0] !== key) for (f = 0; f < fields.length && fields[f][0] !== key; f++);
+      if (f === fields.length) { put(s, item, depth + 1, -1); continue; }
+      hint = f + 1;
+      const kind = fields[f][1];
+      slots[f] = put(s, item, depth + 1, kind === 1 ? fields[f][2] : kind === 2 ? -2 - fields[f][2] : -1);
+    }
+    out = {};
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f], key = field[0];
+      if (key === s.except && depth === 0) continue;
+      if (slots[f] !== undefined) out[key] = slots[f];
+      else if (field[1] === 3) out[key] = field[2];
     }
   } else {
     out = {};
@@ -188,7 +219,7 @@ function container(s, v, depth) {
       if (!text(s, key)) { room(s); s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); continue; }
       let copy;
       if (item === UNREADABLE) foreign(s, UNREADABLE_CODE);
-      else copy = put(s, item, depth + 1);
+      else copy = put(s, item, depth + 1, -1);
       if (key === "__proto__") defineProperty(out, key, { value: copy, writable: true, enumerable: true, configurable: true });
       else out[key] = copy;
     }
@@ -199,16 +230,17 @@ function container(s, v, depth) {
 }
 // Walks a (and b, when two) into a fresh tape; writes its sizes at `sizes`
 // in memory ([words, numbers, bytes, where b starts]) and returns the
-// state's handle for fill and the answer.
-export function walk(a, b, two, sizes) {
+// state's handle for fill and the answer. a's copy has the declared shape
+// `shape`, less the key `except`; b's is not kept.
+export function walk(a, b, two, sizes, shape, except) {
   const h = level++;
   const s = STATES[h] || (STATES[h] = newState());
-  s.nw = 0; s.nn = 0; s.nb = 0; s.foreign = 0;
+  s.nw = 0; s.nn = 0; s.nb = 0; s.foreign = 0; s.except = except;
   let second = 0;
   try {
-    s.copies[0] = put(s, a, 0);
+    s.copy = put(s, a, 0, shape);
     second = s.nw; s.foreign = 0;
-    s.copies[1] = two ? put(s, b, 0) : undefined;
+    if (two) put(s, b, 0, -1);
   } finally { level--; }
   views();
   H32[sizes >> 2] = s.nw; H32[(sizes >> 2) + 1] = s.nn; H32[(sizes >> 2) + 2] = s.nb; H32[(sizes >> 2) + 3] = second;
@@ -270,16 +302,17 @@ function json(v) {
   for (let i = 0; i < keys.length; i++) out += (i > 0 ? "," : "") + stringify(keys[i]) + ":" + json(v[keys[i]]);
   return out + "}";
 }
-export function answerCopy(h, shape) { return { success: true, data: pick(STATES[h].copies[0], shape, null) }; }
+export function answerCopy(h) { return { success: true, data: STATES[h].copy }; }
 export function answerText(h, shape) { return { success: true, data: pick(parse(STATES[h].text), shape, null) }; }
 // A built request: `plan` is method, url, the key the body leaves out (when
-// there is a body), then header names and values, each ended by "\0".
-export function answerRequest(h, shape, plan, hasBody) {
+// there is a body, as the walk did), then header names and values, each
+// ended by "\0".
+export function answerRequest(h, plan, hasBody) {
   const parts = plan.split("\0");
   const headers = {};
   for (let i = hasBody ? 3 : 2; i + 1 < parts.length; i += 2) headers[parts[i]] = parts[i + 1];
   const data = { method: parts[0], url: parts[1], headers };
-  if (hasBody) data.body = json(pick(STATES[h].copies[0], shape, parts[2]));
+  if (hasBody) data.body = json(STATES[h].copy);
   return { success: true, data };
 }
 // `{ success: false, issues }` from the `count` words of records at `ptr` (issue_records
@@ -314,20 +347,20 @@ export function parseJson(text) { try { return parse(text); } catch { return UNR
 extern "C" {
     fn install(memory: &JsValue, layout: &str);
     /// Walks `a` (and `b` when `two`) into a tape; returns the walk's handle.
-    fn walk(a: &JsValue, b: &JsValue, two: bool, sizes: u32) -> u32;
+    fn walk(a: &JsValue, b: &JsValue, two: bool, sizes: u32, shape: i32, except: Option<&str>) -> u32;
     /// The string `text` as UTF-8 bytes on a tape; returns the handle.
     #[wasm_bindgen(js_name = textIn)]
     fn text_in(text: &JsValue, sizes: u32) -> u32;
     fn fill(handle: u32, words: u32, numbers: u32, bytes: u32);
     /// `{ success: true, data }`: the declared keys of the walked value.
     #[wasm_bindgen(js_name = answerCopy)]
-    fn answer_copy(handle: u32, shape: u32) -> JsValue;
+    fn answer_copy(handle: u32) -> JsValue;
     /// `{ success: true, data }`: the declared keys of `JSON.parse(text)`.
     #[wasm_bindgen(js_name = answerText)]
     fn answer_text(handle: u32, shape: u32) -> JsValue;
     /// `{ success: true, data: HttpRequest }` from a plan and the params.
     #[wasm_bindgen(js_name = answerRequest)]
-    fn answer_request(handle: u32, shape: u32, plan: &str, has_body: bool) -> JsValue;
+    fn answer_request(handle: u32, plan: &str, has_body: bool) -> JsValue;
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json(text: &str) -> JsValue;
     /// `{ success: false, issues }` from issue records (see `issue_records`).
@@ -440,10 +473,13 @@ fn with_tape<R>(handle: u32, rules: impl FnOnce(&Tape) -> R) -> R {
     })
 }
 
-/// Walks one value (or two) onto a tape; returns the walk's handle.
-fn walk_values(a: &JsValue, b: Option<&JsValue>) -> u32 {
+/// Walks one value (or two) onto a tape; returns the walk's handle. The
+/// walk keeps a copy of `a` for the answer: as the declared `shape` (less
+/// the key `except`), or plain when there is none.
+fn walk_values(a: &JsValue, b: Option<&JsValue>, shape: Option<&Shape>, except: Option<&str>) -> u32 {
     let sizes = sizes_at();
-    walk(a, b.unwrap_or(&JsValue::UNDEFINED), b.is_some(), sizes)
+    let shape = shape.map_or(-1, |shape| shape_index(shape) as i32);
+    walk(a, b.unwrap_or(&JsValue::UNDEFINED), b.is_some(), sizes, shape, except)
 }
 
 /// JavaScript's own number conversions, so that numbers mean exactly what
@@ -474,9 +510,9 @@ fn failure(issues: &[Issue]) -> JsValue {
 /// A caller's value checked as the declared shape `T`; when valid, the
 /// answer is picked from the walk's copy.
 fn check_value<T: Declared>(input: &JsValue) -> JsValue {
-    let handle = walk_values(input, None);
+    let handle = walk_values(input, None, Some(T::declared()), None);
     match with_tape(handle, |tape| check_only(tape.root(), T::declared())) {
-        Ok(()) => answer_copy(handle, shape_index(T::declared())),
+        Ok(()) => answer_copy(handle),
         Err(issues) => failure(&issues),
     }
 }
@@ -484,7 +520,7 @@ fn check_value<T: Declared>(input: &JsValue) -> JsValue {
 /// Params and options checked as endpoint `P`'s; when valid, JS builds the
 /// request from the plan and its copy of the params.
 fn build_request<P: Endpoint>(params: &JsValue, options: &JsValue) -> JsValue {
-    let handle = walk_values(params, Some(options));
+    let handle = walk_values(params, Some(options), Some(P::declared()), P::BODY);
     let planned = with_tape(handle, |tape| {
         plan::<P, _>(tape.root(), tape.node(size(3))).map(|Plan { method, url, headers, body }| {
             let mut text = format!("{method}\0{url}\0");
@@ -502,7 +538,7 @@ fn build_request<P: Endpoint>(params: &JsValue, options: &JsValue) -> JsValue {
         })
     });
     match planned {
-        Ok((text, has_body)) => answer_request(handle, shape_index(P::declared()), &text, has_body),
+        Ok((text, has_body)) => answer_request(handle, &text, has_body),
         Err(issues) => failure(&issues),
     }
 }
@@ -750,7 +786,7 @@ pub fn to_curl_js(
 ) -> Result<String, JsValue> {
     // Only an own `revealToken: true` reveals: an inherited one (a polluted
     // `Object.prototype`) must not.
-    let handle = walk_values(request, options.as_ref().map(|o| o.unchecked_ref()));
+    let handle = walk_values(request, options.as_ref().map(|o| o.unchecked_ref()), None, None);
     let has_options = options.is_some();
     with_tape(handle, |tape| {
         let reveal_token = has_options

@@ -162,3 +162,4 @@ fn json_schemas_come_from_the_declarations() {
     assert!(session.contains(r#""state":{"type":"string","enum":["busy","idle"],"default":"busy"}"#));
     assert!(session.contains(r##""causedByError":{"$ref":"#/$defs/ErrorData"}"##));
 }
+
