@@ -81,6 +81,35 @@ pub struct Shape {
     pub unknown_keys: UnknownKeys,
 }
 
+/// Every declared shape. A shape's index here is its number where the JS
+/// binding refers to it, and a declared key's number on a tape is
+/// `index * KEYS_PER_SHAPE + field` (see `src/tape.rs`).
+pub const SHAPES: [&Shape; 10] = [
+    &crate::request::CreateAgentSession::SHAPE,
+    &crate::request::PromptAttachment::SHAPE,
+    &crate::response::AgentSession::SHAPE,
+    &crate::response::ErrorData::SHAPE,
+    &crate::response::AgentSessionList::SHAPE,
+    &crate::response::InterruptAgentSessionResponse::SHAPE,
+    &crate::params::GetAgentSessionParams::SHAPE,
+    &crate::params::ListAgentSessionsParams::SHAPE,
+    &crate::params::SendAgentSessionMessageParams::SHAPE,
+    &crate::params::InterruptAgentSessionParams::SHAPE,
+];
+
+/// Room for each shape's keys in the numbering of declared keys.
+pub const KEYS_PER_SHAPE: usize = 32;
+
+/// The index of `shape` in [`SHAPES`].
+pub fn shape_index(shape: &Shape) -> usize {
+    SHAPES.iter().position(|s| std::ptr::eq(*s, shape)).unwrap_or(0)
+}
+
+/// The declared key numbered `id` (see [`SHAPES`]).
+pub fn declared_key(id: usize) -> Option<&'static str> {
+    SHAPES.get(id / KEYS_PER_SHAPE)?.keys.get(id % KEYS_PER_SHAPE).copied()
+}
+
 /// Checks `value` against `shape`, reporting every problem at its path.
 /// Returns whether it passed.
 pub(crate) fn check_shape<'a, I: Input<'a>>(c: &mut Checker<'a>, value: I, shape: &'static Shape) -> bool {

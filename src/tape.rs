@@ -18,10 +18,13 @@
 //! | object | `[7, count, end]`, then each property: `[offset, length]` of the key and its value |
 //!
 //! `end` is the index of the word after the container, so that a reader can
-//! step over it. A key UTF-8 cannot carry is `[-1, 0]`, and its value
-//! `[5, code of IllFormedKey]`. A property holding `undefined` is not there.
+//! step over it. A declared key may be written by its number `n` instead of
+//! its text, as `[-2 - n, 0]` (see `shape::SHAPES`). A key UTF-8 cannot
+//! carry is `[-1, 0]`, and its value `[5, code of IllFormedKey]`. A property
+//! holding `undefined` is not there.
 
 use crate::input::{Input, Kind};
+use crate::shape::declared_key;
 use crate::value::{Foreign, Value};
 
 const NULL: i32 = 0;
@@ -92,6 +95,10 @@ impl<'a> Tape<'a> {
     }
 
     fn text(&self, offset: i32, length: i32) -> Option<&'a str> {
+        if offset <= -2 {
+            // A declared key, by its number (see `shape::SHAPES`).
+            return declared_key(usize::try_from(-2 - i64::from(offset)).ok()?);
+        }
         let start = usize::try_from(offset).ok()?;
         let end = start.checked_add(usize::try_from(length).ok()?)?;
         self.text.get(start..end)

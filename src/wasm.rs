@@ -33,9 +33,8 @@ use crate::outcome::{issue_records, outcome_json_with, ISSUE_FIELDS};
 use crate::params::{
     GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams, SendAgentSessionMessageParams,
 };
-use crate::request::PromptAttachment;
-use crate::response::{parse_text_with, AgentSession, AgentSessionList, ErrorData, InterruptAgentSessionResponse};
-use crate::shape::{check_only, Declared, Presence, Rule, Shape};
+use crate::response::{parse_text_with, AgentSession, AgentSessionList, InterruptAgentSessionResponse};
+use crate::shape::{check_only, shape_index, Declared, Presence, Rule, Shape, KEYS_PER_SHAPE, SHAPES};
 use crate::tape::Tape;
 use crate::{is_timestamp, CreateAgentSession};
 
@@ -83,10 +82,14 @@ let memory = null, H32 = null, F64 = null, U8 = null;
 // answer_layout() in wasm.rs: kind 1 = a nested shape (arg), 2 = an array
 // of one, 3 = a default (arg), 0 = the value as it is.
 let LAYOUT = null;
-let FIELDS = null;
-export function install(mem, layout) { memory = mem; ({ shapes: LAYOUT, fields: FIELDS } = parse(layout)); }
+let FIELDS = null, KEYS_PER_SHAPE = 0;
+export function install(mem, layout) {
+  memory = mem;
+  ({ shapes: LAYOUT, fields: FIELDS, keysPerShape: KEYS_PER_SHAPE } = parse(layout));
+}
 function views() {
-  if (U8 === null || U8.buffer !== memory.buffer) {
+  // A grown memory detaches the old buffer (its views then have length 0).
+  if (U8 === null || U8.length === 0) {
     H32 = new Int32Array(memory.buffer); F64 = new Float64Array(memory.buffer); U8 = new Uint8Array(memory.buffer);
   }
 }
@@ -107,7 +110,7 @@ function text(s, v) {
   }
   const bytes = s.bytes;
   let i = 0, n;
-  if (len <= 32) {
+  if (len <= 256) {
     for (; i < len; i++) { const c = v.charCodeAt(i); if (c > 127) break; bytes[nb + i] = c; }
   }
   if (i === len) n = len;
@@ -192,11 +195,17 @@ function container(s, v, depth, shape) {
       try { item = v[key]; } catch { item = UNREADABLE; }
       if (item === undefined) continue;
       count++;
-      if (!text(s, key)) { room(s); s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); continue; }
-      if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); continue; }
       let f = hint;
       if (f >= fields.length || fields[f][0] !== key) for (f = 0; f < fields.length && fields[f][0] !== key; f++);
-      if (f === fields.length) { put(s, item, depth + 1, -1); continue; }
+      if (f === fields.length) {
+        if (!text(s, key)) { room(s); s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); continue; }
+        if (item === UNREADABLE) foreign(s, UNREADABLE_CODE);
+        else put(s, item, depth + 1, -1);
+        continue;
+      }
+      // A declared key goes by its number (tape.rs).
+      room(s); s.words[s.nw++] = -2 - (shape * KEYS_PER_SHAPE + f); s.words[s.nw++] = 0;
+      if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); continue; }
       hint = f + 1;
       const kind = fields[f][1];
       slots[f] = put(s, item, depth + 1, kind === 1 ? fields[f][2] : kind === 2 ? -2 - fields[f][2] : -1);
@@ -258,13 +267,19 @@ export function textIn(value, sizes) {
   H32[sizes >> 2] = 0; H32[(sizes >> 2) + 1] = 0; H32[(sizes >> 2) + 2] = ok ? s.nb : 0; H32[(sizes >> 2) + 3] = ok ? 1 : 0;
   return h;
 }
+// Copies n items of `from` into `to` at `at` (a loop for a few: cheaper
+// than the views that set() needs).
+function copy(to, at, from, n) {
+  if (n > 64) to.set(from.subarray(0, n), at);
+  else for (let i = 0; i < n; i++) to[at + i] = from[i];
+}
 // Copies state h's tape to where the module wants it.
 export function fill(h, words, nums, bytes) {
   const s = STATES[h];
   views();
-  if (s.nw) H32.set(s.words.subarray(0, s.nw), words >> 2);
-  if (s.nn) F64.set(s.nums.subarray(0, s.nn), nums >> 3);
-  if (s.nb) U8.set(s.bytes.subarray(0, s.nb), bytes);
+  copy(H32, words >> 2, s.words, s.nw);
+  copy(F64, nums >> 3, s.nums, s.nn);
+  copy(U8, bytes, s.bytes, s.nb);
 }
 // The declared keys of `value` in declared order, defaults filled in, the
 // key `except` left out, the rest dropped.
@@ -377,29 +392,14 @@ extern "C" {
     pub type CurlOptionsArg;
 }
 
-/// Every shape an answer is picked from; a shape's index here is its
-/// number in the JS layout.
-const SHAPES: [&Shape; 10] = [
-    &CreateAgentSession::SHAPE,
-    &PromptAttachment::SHAPE,
-    &AgentSession::SHAPE,
-    &ErrorData::SHAPE,
-    &AgentSessionList::SHAPE,
-    &InterruptAgentSessionResponse::SHAPE,
-    &GetAgentSessionParams::SHAPE,
-    &ListAgentSessionsParams::SHAPE,
-    &SendAgentSessionMessageParams::SHAPE,
-    &InterruptAgentSessionParams::SHAPE,
-];
-
-fn shape_index(shape: &Shape) -> u32 {
-    SHAPES.iter().position(|s| std::ptr::eq(*s, shape)).unwrap_or(0) as u32
+fn shape_number(shape: &Shape) -> u32 {
+    shape_index(shape) as u32
 }
 
 /// The layout `pick` follows (see the helpers above), from the declarations.
 fn answer_layout() -> String {
     let mut w = JsonWriter::<JsNumbers>::with_numbers();
-    w.raw("{\"fields\":");
+    w.raw(&format!("{{\"keysPerShape\":{KEYS_PER_SHAPE},\"fields\":"));
     w.strings(ISSUE_FIELDS.iter().copied());
     w.raw(",\"shapes\":[");
     for (i, shape) in SHAPES.iter().enumerate() {
@@ -408,8 +408,8 @@ fn answer_layout() -> String {
             w.raw(if j == 0 { "[" } else { ",[" });
             w.string(field.key);
             match (field.rule, field.presence) {
-                (Rule::Nested(next), _) => w.raw(&format!(",1,{}", shape_index(next()))),
-                (Rule::ArrayOf(next), _) => w.raw(&format!(",2,{}", shape_index(next()))),
+                (Rule::Nested(next), _) => w.raw(&format!(",1,{}", shape_number(next()))),
+                (Rule::ArrayOf(next), _) => w.raw(&format!(",2,{}", shape_number(next()))),
                 (_, Presence::Default(value)) => {
                     w.raw(",3,");
                     w.string(value);
@@ -478,7 +478,7 @@ fn with_tape<R>(handle: u32, rules: impl FnOnce(&Tape) -> R) -> R {
 /// the key `except`), or plain when there is none.
 fn walk_values(a: &JsValue, b: Option<&JsValue>, shape: Option<&Shape>, except: Option<&str>) -> u32 {
     let sizes = sizes_at();
-    let shape = shape.map_or(-1, |shape| shape_index(shape) as i32);
+    let shape = shape.map_or(-1, |shape| shape_number(shape) as i32);
     walk(a, b.unwrap_or(&JsValue::UNDEFINED), b.is_some(), sizes, shape, except)
 }
 
@@ -736,7 +736,7 @@ fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
             }
         });
         return match checked {
-            None => answer_text(handle, shape_index(T::declared())),
+            None => answer_text(handle, shape_number(T::declared())),
             Some(Ok(json)) => parse_json(&json),
             Some(Err(issues)) => failure(&issues),
         };
