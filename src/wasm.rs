@@ -28,12 +28,12 @@ use crate::input::{field, Input, Kind};
 use crate::issue::{Issue, IssueKind, JsonProblem};
 use crate::json_scan::{scan, Verdict};
 use crate::json_schema;
-use crate::json_text::{JsonWriter, NumberText, ToJson};
-use crate::outcome::{issue_records, outcome_json_with, ISSUE_FIELDS};
+use crate::json_text::{parse_with, JsonWriter, NumberText};
+use crate::outcome::{issue_records, ISSUE_FIELDS};
 use crate::params::{
     GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams, SendAgentSessionMessageParams,
 };
-use crate::response::{parse_text_with, AgentSession, AgentSessionList, InterruptAgentSessionResponse};
+use crate::response::{AgentSession, AgentSessionList, InterruptAgentSessionResponse};
 use crate::shape::{check_only, shape_index, Declared, Presence, Rule, Shape, KEYS_PER_SHAPE, SHAPES};
 use crate::tape::Tape;
 use crate::{is_timestamp, CreateAgentSession};
@@ -719,7 +719,7 @@ pub fn parse_interrupt_agent_session_response_js(
 }
 
 /// An answer of the API, as text or as a parsed value, checked as `T`.
-fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
+fn parse_answer<T: Declared>(input: &JsValue) -> JsValue {
     if !input.is_string() {
         return check_value::<T>(input);
     }
@@ -732,12 +732,13 @@ fn parse_answer<T: Declared + ToJson>(input: &JsValue) -> JsValue {
             } else {
                 // Not surely valid: the full path says what is wrong (or,
                 // for the rare valid text the scan cannot vouch for, reads it).
-                Some(parse_text_with::<JsNumbers, T>(text).map(|data| outcome_json_with::<JsNumbers, T>(&Ok(data))))
+                Some(parse_with::<JsNumbers>(text).map_err(|issue| vec![issue]).and_then(|value| check_only(&value, T::declared())))
             }
         });
         return match checked {
-            None => answer_text(handle, shape_number(T::declared())),
-            Some(Ok(json)) => parse_json(&json),
+            // Valid (the scan, or the full path for what the scan leaves to
+            // it): JSON.parse of the text, the declared keys picked.
+            None | Some(Ok(())) => answer_text(handle, shape_number(T::declared())),
             Some(Err(issues)) => failure(&issues),
         };
     }
