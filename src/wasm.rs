@@ -82,9 +82,9 @@ let memory = null, H32 = null, F64 = null, U8 = null;
 // answer_layout() in wasm.rs: kind 1 = a nested shape (arg), 2 = an array
 // of one, 3 = a default (arg), 0 = the value as it is.
 let LAYOUT = null;
-let FIELDS = null, KEYS_PER_SHAPE = 0;
+let FIELDS = null, KEYS_PER_SHAPE = 0, LAYOUT_TEXT = "";
 export function install(mem, layout) {
-  memory = mem;
+  memory = mem; LAYOUT_TEXT = layout;
   ({ shapes: LAYOUT, fields: FIELDS, keysPerShape: KEYS_PER_SHAPE } = parse(layout));
 }
 function views() {
@@ -281,16 +281,23 @@ export function fill(h, words, nums, bytes) {
   copy(F64, nums >> 3, s.nums, s.nn);
   copy(U8, bytes, s.bytes, s.nb);
 }
+// The layout, for the package build (scripts/assemble-pkg.mjs).
+export function layoutText() { return LAYOUT_TEXT; }
+// One function per shape, written from the layout by the package build
+// (scripts/assemble-pkg.mjs): each reads and writes its keys by name, which
+// the engine makes far faster than the loop below. Without them (the wasm
+// tests), the loop.
+const GENERATED_PICKS = null;
 // The declared keys of `value` in declared order, defaults filled in, the
-// key `except` left out, the rest dropped.
-function pick(value, shape, except) {
+// rest dropped.
+function pick(value, shape) {
+  if (GENERATED_PICKS !== null) return GENERATED_PICKS[shape](value);
   const out = {};
   const fields = LAYOUT[shape];
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i], key = field[0], kind = field[1];
-    if (key === except) continue;
-    if (hasOwn.call(value, key) && value[key] !== undefined) {
-      const item = value[key];
+    const item = hasOwn.call(value, key) ? value[key] : undefined;
+    if (item !== undefined) {
       if (kind === 1) out[key] = pick(item, field[2]);
       else if (kind === 2) {
         const items = [];
@@ -318,7 +325,7 @@ function json(v) {
   return out + "}";
 }
 export function answerCopy(h) { return { success: true, data: STATES[h].copy }; }
-export function answerText(h, shape) { return { success: true, data: pick(parse(STATES[h].text), shape, null) }; }
+export function answerText(h, shape) { return { success: true, data: pick(parse(STATES[h].text), shape) }; }
 // A built request: `plan` is method, url, the key the body leaves out (when
 // there is a body, as the walk did), then header names and values, each
 // ended by "\0".
@@ -456,6 +463,16 @@ fn size(i: usize) -> usize {
 /// Copies walk `handle`'s tape in and runs `rules` over it. No call in
 /// here runs the caller's code, so nothing can come back in meanwhile.
 fn with_tape<R>(handle: u32, rules: impl FnOnce(&Tape) -> R) -> R {
+    let mut rules = Some(rules);
+    let mut result = None;
+    load_tape(handle, &mut |tape| result = rules.take().map(|rules| rules(tape)));
+    // `load_tape` always runs its callback once.
+    result.unwrap_or_else(|| unreachable!())
+}
+
+/// The part of [`with_tape`] that does not depend on the rules (kept apart
+/// so that it is in the module once).
+fn load_tape(handle: u32, rules: &mut dyn FnMut(&Tape)) {
     let (words, numbers, bytes) = (size(0), size(1), size(2));
     BUFFERS.with(|buffers| {
         let mut b = buffers.borrow_mut();
@@ -469,8 +486,8 @@ fn with_tape<R>(handle: u32, rules: impl FnOnce(&Tape) -> R) -> R {
             b.bytes.resize(bytes, 0);
         }
         fill(handle, b.words.as_ptr() as u32, b.numbers.as_ptr() as u32, b.bytes.as_ptr() as u32);
-        rules(&Tape::new(&b.words[..words], &b.numbers[..numbers], &b.bytes[..bytes]))
-    })
+        rules(&Tape::new(&b.words[..words], &b.numbers[..numbers], &b.bytes[..bytes]));
+    });
 }
 
 /// Walks one value (or two) onto a tape; returns the walk's handle. The
