@@ -33,7 +33,7 @@ pub enum Verdict {
 /// assert_eq!(scan(r#"{"interrupted": "yes"}"#, &InterruptAgentSessionResponse::SHAPE), Verdict::Unsure);
 /// ```
 pub fn scan(text: &str, shape: &'static Shape) -> Verdict {
-    let mut s = Scanner { text: text.as_bytes(), pos: 0 };
+    let mut s = Scanner { text: text.as_bytes(), source: text, pos: 0 };
     s.whitespace();
     let valid = s.shape(shape, 1) && {
         s.whitespace();
@@ -48,6 +48,8 @@ pub fn scan(text: &str, shape: &'static Shape) -> Verdict {
 
 struct Scanner<'a> {
     text: &'a [u8],
+    /// The same text as `str` (checked once, so slices of it need no check).
+    source: &'a str,
     pos: usize,
 }
 
@@ -70,6 +72,10 @@ impl Scanner<'_> {
     }
 
     fn eat(&mut self, byte: u8) -> bool {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            return true;
+        }
         self.whitespace();
         let found = self.peek() == Some(byte);
         if found {
@@ -84,6 +90,8 @@ impl Scanner<'_> {
             return false;
         }
         let mut seen: u64 = 0;
+        // Keys usually come in one order: try the field after the last one.
+        let mut next = 0;
         if !self.eat(b'}') {
             loop {
                 self.whitespace();
@@ -92,7 +100,10 @@ impl Scanner<'_> {
                     return false;
                 }
                 self.whitespace();
-                let found = self.with_text(&key, |k| shape.fields.iter().position(|f| f.key == k));
+                let found = self.with_text(&key, |k| match shape.keys.get(next) {
+                    Some(expected) if *expected == k => Some(next),
+                    _ => shape.keys.iter().position(|key| *key == k),
+                });
                 match found {
                     Some(Some(index)) => {
                         let bit = 1u64 << (index & 63);
@@ -101,6 +112,7 @@ impl Scanner<'_> {
                             return false;
                         }
                         seen |= bit;
+                        next = index + 1;
                     }
                     Some(None) if shape.unknown_keys == UnknownKeys::Drop => {
                         if !self.json(depth) {
@@ -222,7 +234,7 @@ impl Scanner<'_> {
 
     /// Runs `f` on a string's text (decoded only when it has escapes).
     fn with_text<R>(&self, span: &Span, f: impl FnOnce(&str) -> R) -> Option<R> {
-        let raw = std::str::from_utf8(self.text.get(span.start..span.end)?).ok()?;
+        let raw = self.source.get(span.start..span.end)?;
         if !span.escaped {
             return Some(f(raw));
         }
