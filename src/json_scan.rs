@@ -33,7 +33,7 @@ pub enum Verdict {
 /// assert_eq!(scan(r#"{"interrupted": "yes"}"#, &InterruptAgentSessionResponse::SHAPE), Verdict::Unsure);
 /// ```
 pub fn scan(text: &str, shape: &'static Shape) -> Verdict {
-    let mut s = Scanner { text: text.as_bytes(), source: text, pos: 0 };
+    let mut s = Scanner { text: text.as_bytes(), source: text, pos: 0, orders: [(std::ptr::null(), [0; 32]); 4] };
     s.whitespace();
     let valid = s.shape(shape, 1) && {
         s.whitespace();
@@ -51,6 +51,10 @@ struct Scanner<'a> {
     /// The same text as `str` (checked once, so slices of it need no check).
     source: &'a str,
     pos: usize,
+    /// For the last few shapes seen: the field of the n-th key of their last
+    /// object. Objects of one shape (a list's items) usually have their keys
+    /// in one order, so a key is then found at the first try.
+    orders: [(*const Shape, [u8; 32]); 4],
 }
 
 /// A string's place in the text; `escaped` when it holds a backslash.
@@ -90,8 +94,15 @@ impl Scanner<'_> {
             return false;
         }
         let mut seen: u64 = 0;
-        // Keys usually come in one order: try the field after the last one.
-        let mut next = 0;
+        let slot = match self.orders.iter().position(|(s, _)| std::ptr::eq(*s, shape)) {
+            Some(slot) => slot,
+            None => {
+                self.orders.rotate_right(1);
+                self.orders[0] = (shape, [0; 32]);
+                0
+            }
+        };
+        let mut nth = 0;
         if !self.eat(b'}') {
             loop {
                 self.whitespace();
@@ -100,10 +111,15 @@ impl Scanner<'_> {
                     return false;
                 }
                 self.whitespace();
-                let found = self.with_text(&key, |k| match shape.keys.get(next) {
-                    Some(expected) if *expected == k => Some(next),
+                let expected = self.orders[slot].1.get(nth).map_or(0, |&f| usize::from(f));
+                let found = self.with_text(&key, |k| match shape.keys.get(expected) {
+                    Some(key) if *key == k => Some(expected),
                     _ => shape.keys.iter().position(|key| *key == k),
                 });
+                if let (Some(Some(index)), Some(order)) = (found, self.orders[slot].1.get_mut(nth)) {
+                    *order = index as u8;
+                }
+                nth += 1;
                 match found {
                     Some(Some(index)) => {
                         let bit = 1u64 << (index & 63);
@@ -112,7 +128,6 @@ impl Scanner<'_> {
                             return false;
                         }
                         seen |= bit;
-                        next = index + 1;
                     }
                     Some(None) if shape.unknown_keys == UnknownKeys::Drop => {
                         if !self.json(depth) {
@@ -283,8 +298,7 @@ impl Scanner<'_> {
         let start = self.pos;
         let mut escaped = false;
         loop {
-            let rest = self.text.get(self.pos..)?;
-            self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+            self.pos = special_byte(self.text, self.pos)?;
             match self.peek()? {
                 b'"' => {
                     let end = self.pos;
@@ -391,6 +405,29 @@ impl Scanner<'_> {
         };
         magnitude.saturating_add(exponent) < 308
     }
+}
+
+/// The first byte from `at` on that ends a run of plain string text: a
+/// quote, a backslash or a control character. Eight bytes at a time: a byte
+/// `b` of a word is flagged when `b < 0x20`, `b == b'"'` or `b == b'\\'`
+/// (the usual has-zero-byte test; the lowest flag is always exact).
+fn special_byte(text: &[u8], mut at: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = text.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+        let quote = (w ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES) & !(w ^ (ONES * u64::from(b'"')));
+        let backslash = (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES) & !(w ^ (ONES * u64::from(b'\\')));
+        let flags = (below_space | quote | backslash) & HIGH;
+        if flags != 0 {
+            return Some(at + (flags.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    text.get(at..)?.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|i| at + i)
 }
 
 fn skip(chars: &mut std::str::Chars<'_>, n: usize) {
