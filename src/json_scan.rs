@@ -33,7 +33,7 @@ pub enum Verdict {
 /// assert_eq!(scan(r#"{"interrupted": "yes"}"#, &InterruptAgentSessionResponse::SHAPE), Verdict::Unsure);
 /// ```
 pub fn scan(text: &str, shape: &'static Shape) -> Verdict {
-    let mut s = Scanner { text: text.as_bytes(), source: text, pos: 0, orders: [(std::ptr::null(), [0; 32]); 4] };
+    let mut s = Scanner { text: text.as_bytes(), source: text, pos: 0, orders: [(None, [0; 32]); 4] };
     s.whitespace();
     let valid = s.shape(shape, 1) && {
         s.whitespace();
@@ -54,7 +54,7 @@ struct Scanner<'a> {
     /// For the last few shapes seen: the field of the n-th key of their last
     /// object. Objects of one shape (a list's items) usually have their keys
     /// in one order, so a key is then found at the first try.
-    orders: [(*const Shape, [u8; 32]); 4],
+    orders: [(Option<&'static Shape>, [u8; 32]); 4],
 }
 
 /// A string's place in the text; `escaped` when it holds a backslash.
@@ -94,11 +94,11 @@ impl Scanner<'_> {
             return false;
         }
         let mut seen: u64 = 0;
-        let slot = match self.orders.iter().position(|(s, _)| std::ptr::eq(*s, shape)) {
+        let slot = match self.orders.iter().position(|(s, _)| s.is_some_and(|s| std::ptr::eq(s, shape) || s.name == shape.name)) {
             Some(slot) => slot,
             None => {
                 self.orders.rotate_right(1);
-                self.orders[0] = (shape, [0; 32]);
+                self.orders[0] = (Some(shape), [0; 32]);
                 0
             }
         };

@@ -100,9 +100,11 @@ pub const SHAPES: [&Shape; 10] = [
 /// Room for each shape's keys in the numbering of declared keys.
 pub const KEYS_PER_SHAPE: usize = 32;
 
-/// The index of `shape` in [`SHAPES`].
+/// The index of `shape` in [`SHAPES`]. By name: a `const` has no one
+/// address (each use may be its own copy), and names are unique
+/// (`tests/shapes.rs`).
 pub fn shape_index(shape: &Shape) -> usize {
-    SHAPES.iter().position(|s| std::ptr::eq(*s, shape)).unwrap_or(0)
+    SHAPES.iter().position(|s| std::ptr::eq(*s, shape) || s.name == shape.name).unwrap_or(0)
 }
 
 /// The declared key numbered `id` (see [`SHAPES`]).

@@ -75,6 +75,7 @@ const newState = () => ({
   words: new Int32Array(512), nw: 0, nums: new Float64Array(64), nn: 0, bytes: new Uint8Array(2048), nb: 0,
   foreign: 0, ancestors: [], copy: undefined, except: null, text: "",
 });
+// Filled in order, without holes (a hole would read Array.prototype).
 const STATES = [];
 let level = 0;
 let memory = null, H32 = null, F64 = null, U8 = null;
@@ -101,8 +102,8 @@ function room(s) {
 }
 function word(s, w) { room(s); s.words[s.nw++] = w; }
 function foreign(s, code) { room(s); s.words[s.nw++] = FOREIGN; s.words[s.nw++] = code; }
-// Writes [offset, length] of v's UTF-8; false (nothing written) when v has
-// a lone surrogate, which UTF-8 cannot carry.
+// Writes [offset, length] of v's UTF-8 (the caller made room); false
+// (nothing written) when v has a lone surrogate, which UTF-8 cannot carry.
 function text(s, v) {
   const len = v.length, nb = s.nb;
   if (nb + len * 3 > s.bytes.length) {
@@ -119,7 +120,6 @@ function text(s, v) {
     // As many bytes as UTF-16 units: all ASCII. Otherwise look closer.
     if (n !== len && !isWellFormed(v)) return false;
   }
-  room(s);
   s.words[s.nw++] = nb; s.words[s.nw++] = n; s.nb = nb + n;
   return true;
 }
@@ -129,8 +129,9 @@ function text(s, v) {
 function put(s, v, depth, shape) {
   switch (typeof v) {
     case "string": {
+      room(s);
       const at = s.nw;
-      word(s, STRING);
+      s.words[s.nw++] = STRING;
       if (text(s, v)) return v;
       s.nw = at; foreign(s, ILL_FORMED_STRING); return undefined;
     }
@@ -187,7 +188,9 @@ function container(s, v, depth, shape) {
     // A declared shape: each declared key's copy goes to its field's slot,
     // and the copy is made in declared order (the rest is left out: a
     // request refuses it, an answer drops it).
+    // No holes: a hole would read through to a polluted Array.prototype.
     const fields = LAYOUT[shape], slots = [];
+    for (let f = 0; f < fields.length; f++) slots.push(undefined);
     let hint = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
@@ -198,6 +201,7 @@ function container(s, v, depth, shape) {
       let f = hint;
       if (f >= fields.length || fields[f][0] !== key) for (f = 0; f < fields.length && fields[f][0] !== key; f++);
       if (f === fields.length) {
+        room(s);
         if (!text(s, key)) { room(s); s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); continue; }
         if (item === UNREADABLE) foreign(s, UNREADABLE_CODE);
         else put(s, item, depth + 1, -1);
@@ -225,7 +229,8 @@ function container(s, v, depth, shape) {
       try { item = v[key]; } catch { item = UNREADABLE; }
       if (item === undefined) continue;
       count++;
-      if (!text(s, key)) { room(s); s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); continue; }
+      room(s);
+      if (!text(s, key)) { s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); continue; }
       let copy;
       if (item === UNREADABLE) foreign(s, UNREADABLE_CODE);
       else copy = put(s, item, depth + 1, -1);
@@ -243,7 +248,7 @@ function container(s, v, depth, shape) {
 // `shape`, less the key `except`; b's is not kept.
 export function walk(a, b, two, sizes, shape, except) {
   const h = level++;
-  const s = STATES[h] || (STATES[h] = newState());
+  const s = h < STATES.length ? STATES[h] : (STATES[h] = newState());
   s.nw = 0; s.nn = 0; s.nb = 0; s.foreign = 0; s.except = except;
   let second = 0;
   try {
@@ -259,8 +264,9 @@ export function walk(a, b, two, sizes, shape, except) {
 // exactly (no lone surrogate).
 export function textIn(value, sizes) {
   const h = level;
-  const s = STATES[h] || (STATES[h] = newState());
+  const s = h < STATES.length ? STATES[h] : (STATES[h] = newState());
   s.nw = 0; s.nn = 0; s.nb = 0; s.text = value;
+  room(s);
   const ok = text(s, value);
   s.nw = 0;
   views();

@@ -163,3 +163,13 @@ fn json_schemas_come_from_the_declarations() {
     assert!(session.contains(r##""causedByError":{"$ref":"#/$defs/ErrorData"}"##));
 }
 
+
+#[test]
+fn every_shape_has_its_own_name() {
+    // The JS binding numbers shapes by name (`shape::shape_index`).
+    use membrane_agent_session::shape::{shape_index, SHAPES};
+    for (i, shape) in SHAPES.iter().enumerate() {
+        assert_eq!(shape_index(shape), i, "{}", shape.name);
+        assert_eq!(SHAPES.iter().filter(|s| s.name == shape.name).count(), 1, "{}", shape.name);
+    }
+}

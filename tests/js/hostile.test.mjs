@@ -849,6 +849,29 @@ hostile("lifecycle: __proto__ as an own key is refused in params, dropped from a
   assert.equal({}.cursor, undefined);
 });
 
+hostile("Array.prototype polluted at every index an answer could be built through", () => {
+  // The walk keeps a slot per declared field while it reads an object: a
+  // hole there must not read through to Array.prototype.
+  const indexes = Array.from({ length: 32 }, (_, i) => i);
+  try {
+    for (const i of indexes) Array.prototype[i] = "polluted";
+    const v = validate(structuredClone(GOOD_REQUEST));
+    assert.equal(v.success, true, JSON.stringify(v.issues));
+    assert.deepEqual(Object.keys(v.data), Object.keys(GOOD_REQUEST));
+    for (const input of [GOOD_RESPONSE_TEXT, JSON.parse(GOOD_RESPONSE_TEXT)]) {
+      const p = parse(input);
+      assert.equal(p.success, true, JSON.stringify(p.issues));
+      assert.ok(!Object.values(p.data).includes("polluted"), JSON.stringify(p.data));
+    }
+    const b = build(GOOD_REQUEST, OPTIONS);
+    assert.equal(b.success, true, JSON.stringify(b.issues));
+    assert.deepEqual(JSON.parse(b.data.body), GOOD_REQUEST);
+  } finally {
+    for (const i of indexes) delete Array.prototype[i];
+  }
+  assert.equal([][5], undefined, "clean-up failed");
+});
+
 after(() => {
   console.log(`hostile: ${JSON.stringify(observedStats())}`);
   assertNoTokenLeaks();
