@@ -202,7 +202,7 @@ return { ${exported.join(', ')} };
 // layout the module hands its JS helpers (src/wasm.rs): each reads and writes
 // its keys by name (the engine's fast path), in declared order, defaults
 // filled in, the rest dropped. They replace PICKS_PLACEHOLDER in the helpers.
-const PICKS_PLACEHOLDER = 'const GENERATED_PICKS = null;';
+const PICKS_PLACEHOLDER = 'const GENERATED = null;';
 
 async function generatedPicks() {
   const glue = await import(pathToFileURL(join(INPUT, `${BASE}.js`)).href);
@@ -225,14 +225,33 @@ async function generatedPicks() {
       const name = key(k);
       // Own keys only, checked first: an inherited getter is never run.
       const read = `if (hasOwn.call(v, ${name}) && (x = v[${name}]) !== undefined) `;
-      if (kind === 1) return `${read}o[${name}] = GENERATED_PICKS[${arg}](x);`;
-      if (kind === 2) return `${read}{ const a = []; for (let i = 0; i < x.length; i++) a.push(GENERATED_PICKS[${arg}](x[i])); o[${name}] = a; }`;
+      if (kind === 1) return `${read}o[${name}] = picks[${arg}](x);`;
+      if (kind === 2) return `${read}{ const a = []; for (let i = 0; i < x.length; i++) a.push(picks[${arg}](x[i])); o[${name}] = a; }`;
       if (kind === 3) return `${read}o[${name}] = x; else o[${name}] = ${JSON.stringify(arg)};`;
       return `${read}o[${name}] = x;`;
     });
     return `  // shape ${shape}\n  (v) => {\n    const o = {};\n    let x;\n${lines.map((l) => `    ${l}`).join('\n')}\n    return o;\n  },`;
   });
-  return `// Written by scripts/assemble-pkg.mjs from the declarations' layout.\nconst GENERATED_PICKS = [\n${functions.join('\n')}\n];`;
+  // The copy the walk makes of an object of a declared shape: its fields'
+  // copies come in `s` (declared order; undefined: absent).
+  const builds = layout.shapes.map((fields, shape) => {
+    const lines = fields.map(([k, kind, arg], f) => {
+      const name = key(k);
+      const write = `if ((x = s[${f}]) !== undefined && except !== ${name}) o[${name}] = x;`;
+      return kind === 3 ? `${write} else if (except !== ${name}) o[${name}] = ${JSON.stringify(arg)};` : write;
+    });
+    return `  // shape ${shape}\n  (s, except) => {\n    const o = {};\n    let x;\n${lines.map((l) => `    ${l}`).join('\n')}\n    return o;\n  },`;
+  });
+  return `// Written by scripts/assemble-pkg.mjs from the declarations' layout.
+const GENERATED = (() => {
+const picks = [
+${functions.join('\n')}
+];
+const builds = [
+${builds.join('\n')}
+];
+return { picks, builds };
+})();`;
 }
 
 // Removes a top-level declaration that starts with `header` at the start of a

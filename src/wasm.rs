@@ -214,13 +214,7 @@ function container(s, v, depth, shape) {
       const kind = fields[f][1];
       slots[f] = put(s, item, depth + 1, kind === 1 ? fields[f][2] : kind === 2 ? -2 - fields[f][2] : -1);
     }
-    out = {};
-    for (let f = 0; f < fields.length; f++) {
-      const field = fields[f], key = field[0];
-      if (key === s.except && depth === 0) continue;
-      if (slots[f] !== undefined) out[key] = slots[f];
-      else if (field[1] === 3) out[key] = field[2];
-    }
+    out = build(slots, shape, depth === 0 ? s.except : null);
   } else {
     out = {};
     for (let i = 0; i < keys.length; i++) {
@@ -289,15 +283,31 @@ export function fill(h, words, nums, bytes) {
 }
 // The layout, for the package build (scripts/assemble-pkg.mjs).
 export function layoutText() { return LAYOUT_TEXT; }
-// One function per shape, written from the layout by the package build
-// (scripts/assemble-pkg.mjs): each reads and writes its keys by name, which
-// the engine makes far faster than the loop below. Without them (the wasm
-// tests), the loop.
-const GENERATED_PICKS = null;
+// Two functions per shape, written from the layout by the package build
+// (scripts/assemble-pkg.mjs): `picks[shape](value)` does what `pick` does,
+// `builds[shape](slots, except)` what `build` does, each reading and writing
+// its keys by name, which the engine makes far faster than the loops here.
+// Without them (the wasm tests), the loops.
+const GENERATED = null;
+// The object of declared shape `shape` from its fields' copies (`slots`, in
+// declared order; undefined: absent), defaults filled in, the key `except`
+// left out.
+function build(slots, shape, except) {
+  if (GENERATED !== null) return GENERATED.builds[shape](slots, except);
+  const out = {};
+  const fields = LAYOUT[shape];
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f], key = field[0];
+    if (key === except) continue;
+    if (slots[f] !== undefined) out[key] = slots[f];
+    else if (field[1] === 3) out[key] = field[2];
+  }
+  return out;
+}
 // The declared keys of `value` in declared order, defaults filled in, the
 // rest dropped.
 function pick(value, shape) {
-  if (GENERATED_PICKS !== null) return GENERATED_PICKS[shape](value);
+  if (GENERATED !== null) return GENERATED.picks[shape](value);
   const out = {};
   const fields = LAYOUT[shape];
   for (let i = 0; i < fields.length; i++) {
