@@ -13,5 +13,9 @@ fn main() {
         valid += usize::from(scan(&text, &AgentSessionList::SHAPE) == Verdict::Valid);
     }
     let each = start.elapsed() / rounds as u32;
-    println!("{valid}/{rounds} valid; {each:?} per scan of {} B ({:.2} ns/B)", text.len(), each.as_nanos() as f64 / text.len() as f64);
+    println!(
+        "{valid}/{rounds} valid; {each:?} per scan of {} B ({:.2} ns/B)",
+        text.len(),
+        each.as_nanos() as f64 / text.len() as f64
+    );
 }

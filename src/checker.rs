@@ -3,8 +3,8 @@
 //! after a problem, so one call reports every problem in the input.
 
 use crate::input::{Input, Kind};
-use crate::shape::Rule;
 use crate::issue::{Format, FormatProblem, Issue, IssueKind, PathSegment};
+use crate::shape::Rule;
 use crate::suggestion::suggest;
 use crate::timestamp::is_timestamp;
 use crate::value::{Foreign, MAX_DEPTH};
@@ -159,7 +159,11 @@ impl<'a> Checker<'a> {
     /// Reports each key of `entries` that is not in `known`, with a
     /// suggestion when it looks like a typo of a known one. Returns whether
     /// there was none.
-    pub(crate) fn unknown_keys<I: Input<'a>>(&mut self, entries: I::Entries, known: &'static [&'static str]) -> bool {
+    pub(crate) fn unknown_keys<I: Input<'a>>(
+        &mut self,
+        entries: I::Entries,
+        known: &'static [&'static str],
+    ) -> bool {
         let before = self.found;
         for (key, value) in entries {
             match value.kind() {
@@ -260,7 +264,11 @@ impl<'a> Checker<'a> {
 
     /// Exactly one of `values`. Like Zod, anything else — a non-string
     /// included — is `invalid_value`.
-    pub(crate) fn one_of<I: Input<'a>>(&mut self, value: I, values: &'static [&'static str]) -> Option<&'a str> {
+    pub(crate) fn one_of<I: Input<'a>>(
+        &mut self,
+        value: I,
+        values: &'static [&'static str],
+    ) -> Option<&'a str> {
         let suggestion = match value.kind() {
             Kind::String(text) if values.contains(&text) => return Some(text),
             Kind::String(text) => suggest(text, values),

@@ -5,14 +5,15 @@ use tsify::Tsify;
 
 use crate::base_url::{normalise_base_url, DEFAULT_BASE_URL};
 use crate::checker::{field, Checker};
+use crate::input::{Input, Kind};
 use crate::issue::{Format, Issue, IssueKind};
 use crate::json_text::{JsonWriter, NumberText, RustNumbers, ToJson};
 use crate::params::{
-    GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams, SendAgentSessionMessageParams,
+    GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams,
+    SendAgentSessionMessageParams,
 };
 use crate::percent_encoding::encode_uri_component;
 use crate::request::CreateAgentSession;
-use crate::input::{Input, Kind};
 use crate::shape::{check_shape, Declared, FromChecked};
 use crate::token::check_token;
 use crate::value::Value;
@@ -113,7 +114,10 @@ fn finish<'a, I: Input<'a>>(
 }
 
 /// [`plan`], then the body written from the params' Rust type.
-fn build<P: Endpoint + FromChecked, N: NumberText>(params: &Value, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
+fn build<P: Endpoint + FromChecked, N: NumberText>(
+    params: &Value,
+    options: &Value,
+) -> Result<HttpRequest, Vec<Issue>> {
     let Plan { method, url, headers, body } = plan::<P, &Value>(params, options)?;
     let body = body.map(|except| {
         let mut w = JsonWriter::<N>::with_numbers();
@@ -245,12 +249,18 @@ pub fn build_list_agent_sessions_request(params: &Value, options: &Value) -> Res
 }
 
 /// `POST /agent/sessions/{id}/message`; the body is the params less `id`.
-pub fn build_send_agent_session_message_request(params: &Value, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
+pub fn build_send_agent_session_message_request(
+    params: &Value,
+    options: &Value,
+) -> Result<HttpRequest, Vec<Issue>> {
     build::<SendAgentSessionMessageParams, RustNumbers>(params, options)
 }
 
 /// `POST /agent/sessions/{id}/interrupt`, with no body.
-pub fn build_interrupt_agent_session_request(params: &Value, options: &Value) -> Result<HttpRequest, Vec<Issue>> {
+pub fn build_interrupt_agent_session_request(
+    params: &Value,
+    options: &Value,
+) -> Result<HttpRequest, Vec<Issue>> {
     build::<InterruptAgentSessionParams, RustNumbers>(params, options)
 }
 

@@ -61,7 +61,10 @@ fn entry(entry: &(String, Value)) -> (&str, &Value) {
 
 impl<'a> Input<'a> for &'a Value {
     type Items = std::slice::Iter<'a, Value>;
-    type Entries = std::iter::Map<std::slice::Iter<'a, (String, Value)>, fn(&'a (String, Value)) -> (&'a str, &'a Value)>;
+    type Entries = std::iter::Map<
+        std::slice::Iter<'a, (String, Value)>,
+        fn(&'a (String, Value)) -> (&'a str, &'a Value),
+    >;
 
     fn kind(self) -> Kind<'a, Self> {
         match self {

@@ -94,7 +94,11 @@ impl Scanner<'_> {
             return false;
         }
         let mut seen: u64 = 0;
-        let slot = match self.orders.iter().position(|(s, _)| s.is_some_and(|s| std::ptr::eq(s, shape) || s.name == shape.name)) {
+        let slot = match self
+            .orders
+            .iter()
+            .position(|(s, _)| s.is_some_and(|s| std::ptr::eq(s, shape) || s.name == shape.name))
+        {
             Some(slot) => slot,
             None => {
                 self.orders.rotate_right(1);

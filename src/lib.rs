@@ -30,8 +30,8 @@ pub mod percent_encoding;
 pub mod request;
 pub mod response;
 pub mod shape;
-pub mod tape;
 pub mod suggestion;
+pub mod tape;
 pub mod timestamp;
 pub mod token;
 pub mod value;
@@ -39,20 +39,23 @@ pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use checker::MAX_ISSUES;
 pub use enums::{AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType};
 pub use http_request::{
-    build_create_agent_session_request, build_get_agent_session_request, build_interrupt_agent_session_request,
-    build_list_agent_sessions_request, build_send_agent_session_message_request, BuildOptions, HttpRequest,
+    build_create_agent_session_request, build_get_agent_session_request,
+    build_interrupt_agent_session_request, build_list_agent_sessions_request,
+    build_send_agent_session_message_request, BuildOptions, HttpRequest,
 };
 pub use issue::{Issue, IssueKind, PathSegment};
-pub use request::{validate_create_agent_session, CreateAgentSession, PromptAttachment};
 pub use params::{
-    GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams, SendAgentSessionMessageParams,
+    GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams,
+    SendAgentSessionMessageParams,
 };
+pub use request::{validate_create_agent_session, CreateAgentSession, PromptAttachment};
 pub use response::{
-    parse_agent_session, parse_agent_session_list, parse_agent_session_text, parse_interrupt_agent_session_response,
-    AgentSession, AgentSessionList, ErrorData, InterruptAgentSessionResponse,
+    parse_agent_session, parse_agent_session_list, parse_agent_session_text,
+    parse_interrupt_agent_session_response, AgentSession, AgentSessionList, ErrorData,
+    InterruptAgentSessionResponse,
 };
 pub use timestamp::is_timestamp;
-pub use checker::MAX_ISSUES;
 pub use value::{Foreign, Value, MAX_DEPTH, MAX_FOREIGN};

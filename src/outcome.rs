@@ -78,8 +78,20 @@ impl ToJson for Issue {
 /// The names of every issue field, in a fixed order: a record names a
 /// field by its index here (see [`issue_records`]).
 pub const ISSUE_FIELDS: &[&str] = &[
-    "code", "path", "message", "expected", "received", "minimum", "maximum", "origin", "values", "suggestion",
-    "format", "keys", "omitted", "readAll",
+    "code",
+    "path",
+    "message",
+    "expected",
+    "received",
+    "minimum",
+    "maximum",
+    "origin",
+    "values",
+    "suggestion",
+    "format",
+    "keys",
+    "omitted",
+    "readAll",
 ];
 
 /// Issues as compact records for a reader that builds the objects itself

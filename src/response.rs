@@ -124,7 +124,9 @@ pub fn parse_agent_session_list(input: &Value) -> Result<AgentSessionList, Vec<I
 }
 
 /// Checks the answer of `POST /agent/sessions/{id}/interrupt`.
-pub fn parse_interrupt_agent_session_response(input: &Value) -> Result<InterruptAgentSessionResponse, Vec<Issue>> {
+pub fn parse_interrupt_agent_session_response(
+    input: &Value,
+) -> Result<InterruptAgentSessionResponse, Vec<Issue>> {
     check(input, &[])
 }
 

@@ -19,14 +19,19 @@ use crate::value::{Foreign, Value};
 #[derive(Clone, Copy, Debug)]
 pub enum Rule {
     /// A string of at least `min` code points (`0`: any string).
-    Text { min: u32 },
+    Text {
+        min: u32,
+    },
     /// A string matching the documented Timestamp pattern.
     Timestamp,
     /// Exactly one of these strings.
     Enum(&'static [&'static str]),
     Boolean,
     /// An integer from `min` to `max`, both included.
-    Integer { min: u32, max: u32 },
+    Integer {
+        min: u32,
+        max: u32,
+    },
     FiniteNumber,
     /// Any JSON value, `null` included.
     Json,
@@ -129,7 +134,12 @@ pub(crate) fn check_shape<'a, I: Input<'a>>(c: &mut Checker<'a>, value: I, shape
 /// Shapes of up to this many fields are checked without allocating.
 const SMALL: usize = 8;
 
-fn check_fields<'a, I: Input<'a>>(c: &mut Checker<'a>, entries: I::Entries, shape: &'static Shape, slots: &mut [Option<I>]) -> bool {
+fn check_fields<'a, I: Input<'a>>(
+    c: &mut Checker<'a>,
+    entries: I::Entries,
+    shape: &'static Shape,
+    slots: &mut [Option<I>],
+) -> bool {
     // One pass over the properties (they usually come in declared order:
     // the next field is tried first).
     let mut unknown = false;
@@ -138,7 +148,11 @@ fn check_fields<'a, I: Input<'a>>(c: &mut Checker<'a>, entries: I::Entries, shap
         if matches!(item.kind(), Kind::Foreign(Foreign::Undefined)) {
             continue;
         }
-        let at = if shape.keys.get(next) == Some(&key) { Some(next) } else { shape.keys.iter().position(|k| *k == key) };
+        let at = if shape.keys.get(next) == Some(&key) {
+            Some(next)
+        } else {
+            shape.keys.iter().position(|k| *k == key)
+        };
         match at.and_then(|at| slots.get_mut(at).map(|slot| (at, slot))) {
             Some((at, slot)) => {
                 *slot = Some(item);
@@ -199,7 +213,11 @@ pub trait Declared: FromChecked {
 
     /// The JSON object of this value, keys in declared order, the key
     /// `except` left out (a message body is its params less `id`).
-    fn write_json_except<N: crate::json_text::NumberText>(&self, w: &mut crate::json_text::JsonWriter<N>, except: &str);
+    fn write_json_except<N: crate::json_text::NumberText>(
+        &self,
+        w: &mut crate::json_text::JsonWriter<N>,
+        except: &str,
+    );
 }
 
 /// Checks `input` against the declared shape `T`, every problem with its

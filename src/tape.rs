@@ -198,7 +198,9 @@ impl<'a> Input<'a> for Node<'a> {
             Kind::Number(n) => Value::Number(n),
             Kind::String(text) => Value::String(text.to_owned()),
             Kind::Array(items) => Value::Array(items.map(Node::to_value).collect()),
-            Kind::Object(entries) => Value::Object(entries.map(|(k, v)| (k.to_owned(), v.to_value())).collect()),
+            Kind::Object(entries) => {
+                Value::Object(entries.map(|(k, v)| (k.to_owned(), v.to_value())).collect())
+            }
             Kind::Foreign(foreign) => Value::Foreign(foreign),
         }
     }

@@ -31,7 +31,8 @@ use crate::json_schema;
 use crate::json_text::{parse_with, JsonWriter, NumberText};
 use crate::outcome::{issue_records, ISSUE_FIELDS};
 use crate::params::{
-    GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams, SendAgentSessionMessageParams,
+    GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams,
+    SendAgentSessionMessageParams,
 };
 use crate::response::{AgentSession, AgentSessionList, InterruptAgentSessionResponse};
 use crate::shape::{check_only, shape_index, Declared, Presence, Rule, Shape, KEYS_PER_SHAPE, SHAPES};
@@ -765,7 +766,11 @@ fn parse_answer<T: Declared>(input: &JsValue) -> JsValue {
             } else {
                 // Not surely valid: the full path says what is wrong (or,
                 // for the rare valid text the scan cannot vouch for, reads it).
-                Some(parse_with::<JsNumbers>(text).map_err(|issue| vec![issue]).and_then(|value| check_only(&value, T::declared())))
+                Some(
+                    parse_with::<JsNumbers>(text)
+                        .map_err(|issue| vec![issue])
+                        .and_then(|value| check_only(&value, T::declared())),
+                )
             }
         });
         return match checked {

@@ -35,11 +35,9 @@ fn every_enum_matches_spec_in_order() {
 
 #[test]
 fn the_source_page_lists_the_same_values() {
-    let page = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/spec/seed-create-agent-session.txt"
-    ))
-    .expect("the source page is beside SPEC.md");
+    let page =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/seed-create-agent-session.txt"))
+            .expect("the source page is beside SPEC.md");
     for list in [
         WorkspaceElementType::VALUES,
         ModelId::VALUES,
@@ -53,8 +51,7 @@ fn the_source_page_lists_the_same_values() {
 
 #[test]
 fn the_pattern_is_spec_letter_for_letter() {
-    let spec =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/SPEC.md")).unwrap();
+    let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/SPEC.md")).unwrap();
     let fenced = spec.split("```\n").nth(1).expect("SPEC has a fenced pattern").trim_end();
     assert_eq!(membrane_agent_session::timestamp::TIMESTAMP_PATTERN, fenced);
 }

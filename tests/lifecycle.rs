@@ -6,9 +6,9 @@
 mod common;
 use common::{briefs, json};
 use membrane_agent_session::{
-    build_get_agent_session_request, build_interrupt_agent_session_request, build_list_agent_sessions_request,
-    build_send_agent_session_message_request, curl::to_curl, parse_agent_session_list,
-    parse_interrupt_agent_session_response, HttpRequest, Issue, IssueKind, Value,
+    build_get_agent_session_request, build_interrupt_agent_session_request,
+    build_list_agent_sessions_request, build_send_agent_session_message_request, curl::to_curl,
+    parse_agent_session_list, parse_interrupt_agent_session_response, HttpRequest, Issue, IssueKind, Value,
 };
 
 const OPTIONS: &str = r#"{"token":"tok_5ecr3t","baseUrl":"https://h.example/v1/"}"#;
@@ -26,8 +26,14 @@ fn headers(request: &HttpRequest) -> Vec<&str> {
 fn get_puts_the_id_in_one_segment_and_the_query_in_table_order() {
     let cases = [
         (r#"{"id":"s1"}"#, "https://h.example/v1/agent/sessions/s1"),
-        (r#"{"id":"s 1","wait":true,"timeout":30}"#, "https://h.example/v1/agent/sessions/s%201?wait=true&timeout=30"),
-        (r#"{"timeout":1,"wait":false,"id":"x"}"#, "https://h.example/v1/agent/sessions/x?wait=false&timeout=1"),
+        (
+            r#"{"id":"s 1","wait":true,"timeout":30}"#,
+            "https://h.example/v1/agent/sessions/s%201?wait=true&timeout=30",
+        ),
+        (
+            r#"{"timeout":1,"wait":false,"id":"x"}"#,
+            "https://h.example/v1/agent/sessions/x?wait=false&timeout=1",
+        ),
         (r#"{"id":"s","timeout":60}"#, "https://h.example/v1/agent/sessions/s?timeout=60"),
         (r#"{"id":"a/b"}"#, "https://h.example/v1/agent/sessions/a%2Fb"),
         (r#"{"id":"../x"}"#, "https://h.example/v1/agent/sessions/..%2Fx"),
@@ -108,17 +114,18 @@ fn every_params_rule_reports_at_its_path() {
         (get, r#"{"id":"s","timout":30}"#, &["unrecognized_keys@"]),
         (list, r#"{"limit":0}"#, &["too_small@limit"]),
         (list, r#"{"limit":1001}"#, &["too_big@limit"]),
-        (list, r#"{"limit":-1,"cursor":"","workspaceElementType":"Connector"}"#, &[
-            "too_small@limit",
-            "too_small@cursor",
-            "invalid_value@workspaceElementType",
-        ]),
+        (
+            list,
+            r#"{"limit":-1,"cursor":"","workspaceElementType":"Connector"}"#,
+            &["too_small@limit", "too_small@cursor", "invalid_value@workspaceElementType"],
+        ),
         (send, r#"{"id":"s"}"#, &["invalid_type@input"]),
         (send, r#"{"id":"s","input":"x","synthetic":1}"#, &["invalid_type@synthetic"]),
-        (send, r#"{"id":"s","input":"x","attachments":[{"title":""}]}"#, &[
-            "too_small@attachments.0.title",
-            "invalid_type@attachments.0.data",
-        ]),
+        (
+            send,
+            r#"{"id":"s","input":"x","attachments":[{"title":""}]}"#,
+            &["too_small@attachments.0.title", "invalid_type@attachments.0.data"],
+        ),
         (send, r#"{"id":"s","input":"x","attachments":{}}"#, &["invalid_type@attachments"]),
         (interrupt, r#"{"id":"s","wait":true}"#, &["unrecognized_keys@"]),
         (interrupt, "[]", &["invalid_type@"]),
@@ -131,10 +138,14 @@ fn every_params_rule_reports_at_its_path() {
 
 #[test]
 fn issue_details_carry_the_limits() {
-    let issues = build_get_agent_session_request(&json(r#"{"id":"..","timeout":99,"wiat":true}"#), &json(OPTIONS))
-        .unwrap_err();
+    let issues =
+        build_get_agent_session_request(&json(r#"{"id":"..","timeout":99,"wiat":true}"#), &json(OPTIONS))
+            .unwrap_err();
     assert_eq!(issues[0].kind.code(), "invalid_format");
-    assert!(matches!(issues[0].kind, IssueKind::InvalidFormat { format: membrane_agent_session::issue::Format::PathSegment, .. }));
+    assert!(matches!(
+        issues[0].kind,
+        IssueKind::InvalidFormat { format: membrane_agent_session::issue::Format::PathSegment, .. }
+    ));
     assert_eq!(issues[1].kind, IssueKind::TooBig { maximum: 60, origin: "number" });
     assert_eq!(
         issues[2].kind,
@@ -175,8 +186,12 @@ fn session(id: &str) -> String {
 
 #[test]
 fn list_pages_check_every_item_and_drop_unknown_keys() {
-    let page = parse_agent_session_list(&json(&format!(r#"{{"items":[{},{}],"cursor":"next","total":2}}"#, session("a"), session("b"))))
-        .expect("a valid page");
+    let page = parse_agent_session_list(&json(&format!(
+        r#"{{"items":[{},{}],"cursor":"next","total":2}}"#,
+        session("a"),
+        session("b")
+    )))
+    .expect("a valid page");
     assert_eq!(page.items.len(), 2);
     assert_eq!(page.items[1].id, "b");
     assert_eq!(page.cursor.as_deref(), Some("next"));
@@ -199,9 +214,10 @@ fn interrupt_answers() {
     assert!(!ok.interrupted);
     assert_eq!(membrane_agent_session::json_text::ToJson::to_json(&ok), r#"{"interrupted":false}"#);
     assert_eq!(briefs(parse_interrupt_agent_session_response(&json("{}"))), ["invalid_type@interrupted"]);
-    assert_eq!(briefs(parse_interrupt_agent_session_response(&json(r#"{"interrupted":"yes"}"#))), [
-        "invalid_type@interrupted"
-    ]);
+    assert_eq!(
+        briefs(parse_interrupt_agent_session_response(&json(r#"{"interrupted":"yes"}"#))),
+        ["invalid_type@interrupted"]
+    );
 }
 
 #[test]
@@ -215,8 +231,7 @@ fn params_and_options_share_one_capped_list() {
         assert_eq!(summaries, 1);
         assert_eq!(issues.last().unwrap().code(), "too_many_issues");
     }
-    let issues =
-        build_get_agent_session_request(&json(r#"{"id":"s","zzz":1}"#), &many).unwrap_err();
+    let issues = build_get_agent_session_request(&json(r#"{"id":"s","zzz":1}"#), &many).unwrap_err();
     assert_eq!(issues.len(), membrane_agent_session::MAX_ISSUES + 1);
     assert_eq!(common::brief(&issues[0]), "unrecognized_keys@");
     assert_eq!(common::brief(&issues[1]), "invalid_type@options.token");

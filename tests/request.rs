@@ -221,9 +221,10 @@ fn deep_data_is_reported_past_the_documented_depth_without_overflow() {
 fn long_issue_lists_are_capped_with_a_last_issue_saying_so() {
     use membrane_agent_session::MAX_ISSUES;
     let attachments = vec![r#"{"title":"","data":null}"#; 150].join(",");
-    let issues =
-        validate_create_agent_session(&json(&format!(r#"{{"prompt":"","promptAttachments":[{attachments}]}}"#)))
-            .unwrap_err();
+    let issues = validate_create_agent_session(&json(&format!(
+        r#"{{"prompt":"","promptAttachments":[{attachments}]}}"#
+    )))
+    .unwrap_err();
     assert_eq!(issues.len(), MAX_ISSUES + 1);
     assert_eq!(issues[0].code(), "too_small");
     assert_eq!(brief(&issues[MAX_ISSUES - 1]), "too_small@promptAttachments.98.title");

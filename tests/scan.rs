@@ -28,13 +28,51 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "null", "1e308", "1e309", "2e308", "-1.7976931348623157e308", "1.7976931348623159e308", "-0", "0.0e-999",
-    "\"\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\\u0041\"", "true", "[]", "{}", "\"x\"", "\"running\"", "\"Running\"",
-    "\"2025-02-29T10:00Z\"", "\"2024-02-29T10:00Z\"", "\"busy\"", "[[[[1]]]]", "{\"message\":1}", "12", "\"\\/\"",
+    "null",
+    "1e308",
+    "1e309",
+    "2e308",
+    "-1.7976931348623157e308",
+    "1.7976931348623159e308",
+    "-0",
+    "0.0e-999",
+    "\"\"",
+    "\"\\ud800\"",
+    "\"\\udc00x\"",
+    "\"\\u0041\"",
+    "true",
+    "[]",
+    "{}",
+    "\"x\"",
+    "\"running\"",
+    "\"Running\"",
+    "\"2025-02-29T10:00Z\"",
+    "\"2024-02-29T10:00Z\"",
+    "\"busy\"",
+    "[[[[1]]]]",
+    "{\"message\":1}",
+    "12",
+    "\"\\/\"",
 ];
 const KEYS: &[&str] = &[
-    "id", "status", "state", "cost", "output", "error", "lastActivityAt", "hasWorker", "prompt", "x", "st\\u0061tus",
-    "__proto__", "logs", "causedByError", "message", "items", "cursor", "interrupted",
+    "id",
+    "status",
+    "state",
+    "cost",
+    "output",
+    "error",
+    "lastActivityAt",
+    "hasWorker",
+    "prompt",
+    "x",
+    "st\\u0061tus",
+    "__proto__",
+    "logs",
+    "causedByError",
+    "message",
+    "items",
+    "cursor",
+    "interrupted",
 ];
 
 fn mutate(rng: &mut Rng, text: &str) -> String {
@@ -46,17 +84,15 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
             // Replace a value after some colon.
             0 => {
                 if let Some(colon) = s[at..].find(':').map(|c| c + at + 1) {
-                    let end = s[colon..]
-                        .find([',', '}'])
-                        .map(|e| e + colon)
-                        .unwrap_or(s.len());
+                    let end = s[colon..].find([',', '}']).map(|e| e + colon).unwrap_or(s.len());
                     s.replace_range(colon..end, PIECES[rng.below(PIECES.len())]);
                 }
             }
             // Add (or repeat) a key after an opening brace.
             1 => {
                 if let Some(brace) = s[at..].find('{').map(|b| b + at + 1) {
-                    let entry = format!("\"{}\":{},", KEYS[rng.below(KEYS.len())], PIECES[rng.below(PIECES.len())]);
+                    let entry =
+                        format!("\"{}\":{},", KEYS[rng.below(KEYS.len())], PIECES[rng.below(PIECES.len())]);
                     s.insert_str(brace, &entry);
                 }
             }
@@ -70,7 +106,17 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
             // Whitespace.
             4 => s.insert_str(at, " \n\t"),
             // Nest output deeper.
-            _ => s = s.replacen("\"output\":", &format!("\"output\":{{\"d\":{}1{}}},\"o\":", "[".repeat(rng.below(1200)), "]".repeat(rng.below(1200))), 1),
+            _ => {
+                s = s.replacen(
+                    "\"output\":",
+                    &format!(
+                        "\"output\":{{\"d\":{}1{}}},\"o\":",
+                        "[".repeat(rng.below(1200)),
+                        "]".repeat(rng.below(1200))
+                    ),
+                    1,
+                )
+            }
         }
     }
     s
@@ -83,14 +129,17 @@ fn the_scan_accepts_ordinary_answers() {
     assert_eq!(scan(&page, &AgentSessionList::SHAPE), Verdict::Valid);
     assert_eq!(scan(r#" {"interrupted":false} "#, &InterruptAgentSessionResponse::SHAPE), Verdict::Valid);
     // Escapes in keys and in checked strings are decoded before the check.
-    let escaped = SESSION
-        .replace(r#""status":"running""#, r#""st\u0061tus":"runn\u0069ng""#)
-        .replace(r#""createdAt":"2025-01-01T09:59:00.123Z""#, r#""createdAt":"2025-01-01T09:59:00.123\u005a""#);
+    let escaped = SESSION.replace(r#""status":"running""#, r#""st\u0061tus":"runn\u0069ng""#).replace(
+        r#""createdAt":"2025-01-01T09:59:00.123Z""#,
+        r#""createdAt":"2025-01-01T09:59:00.123\u005a""#,
+    );
     assert_eq!(scan(&escaped, &AgentSession::SHAPE), Verdict::Valid);
     assert!(full::<AgentSession>(&escaped));
     let wrong = SESSION.replace(r#""status":"running""#, r#""status":"runn\u0049ng""#);
     assert_eq!(scan(&wrong, &AgentSession::SHAPE), Verdict::Unsure);
-    for unsure in ["", "{}", "{\"interrupted\":true}x", "{\"interrupted\":true,\"interrupted\":true}", "[true]"] {
+    for unsure in
+        ["", "{}", "{\"interrupted\":true}x", "{\"interrupted\":true,\"interrupted\":true}", "[true]"]
+    {
         assert_eq!(scan(unsure, &InterruptAgentSessionResponse::SHAPE), Verdict::Unsure, "{unsure}");
     }
 }

@@ -77,8 +77,10 @@ fn enum_values(name: &str) -> &'static [&'static str] {
 fn the_session_is_specs_response_lists() {
     let required = backticked(&paragraph("Required: `id`"));
     // "(**defaults to `busy`** when absent)" names a value, not a key.
-    let optional: Vec<String> =
-        backticked(&paragraph("Optional: `workspaceElementType`")).into_iter().filter(|k| k != "busy").collect();
+    let optional: Vec<String> = backticked(&paragraph("Optional: `workspaceElementType`"))
+        .into_iter()
+        .filter(|k| k != "busy")
+        .collect();
     let mut expected = required.clone();
     expected.extend(optional.iter().map(|k| format!("{k}?")));
     assert_eq!(signature(&AgentSession::SHAPE), expected);
@@ -109,8 +111,14 @@ fn params_of(builder: &str) -> Vec<String> {
 fn the_params_are_specs_endpoint_table() {
     assert_eq!(signature(&GetAgentSessionParams::SHAPE), params_of("buildGetAgentSessionRequest"));
     assert_eq!(signature(&ListAgentSessionsParams::SHAPE), params_of("buildListAgentSessionsRequest"));
-    assert_eq!(signature(&SendAgentSessionMessageParams::SHAPE), params_of("buildSendAgentSessionMessageRequest"));
-    assert_eq!(signature(&InterruptAgentSessionParams::SHAPE), params_of("buildInterruptAgentSessionRequest"));
+    assert_eq!(
+        signature(&SendAgentSessionMessageParams::SHAPE),
+        params_of("buildSendAgentSessionMessageRequest")
+    );
+    assert_eq!(
+        signature(&InterruptAgentSessionParams::SHAPE),
+        params_of("buildInterruptAgentSessionRequest")
+    );
     for shape in [
         &GetAgentSessionParams::SHAPE,
         &ListAgentSessionsParams::SHAPE,
@@ -120,7 +128,9 @@ fn the_params_are_specs_endpoint_table() {
         assert_eq!(shape.unknown_keys, UnknownKeys::Refuse, "{}", shape.name);
     }
     // The integer rows: "1 ≤ x ≤ 60", "1 ≤ x ≤ 1000".
-    for (shape, key) in [(&GetAgentSessionParams::SHAPE, "timeout"), (&ListAgentSessionsParams::SHAPE, "limit")] {
+    for (shape, key) in
+        [(&GetAgentSessionParams::SHAPE, "timeout"), (&ListAgentSessionsParams::SHAPE, "limit")]
+    {
         let row = paragraph(&format!("| {key} |"));
         let row = row.lines().next().unwrap();
         let Rule::Integer { min, max } = rule(shape, key) else { panic!("{key} is an integer") };
@@ -162,7 +172,6 @@ fn json_schemas_come_from_the_declarations() {
     assert!(session.contains(r#""state":{"type":"string","enum":["busy","idle"],"default":"busy"}"#));
     assert!(session.contains(r##""causedByError":{"$ref":"#/$defs/ErrorData"}"##));
 }
-
 
 #[test]
 fn every_shape_has_its_own_name() {

@@ -24,20 +24,84 @@ impl Rng {
 }
 
 const KEYS: &[&str] = &[
-    "prompt", "modelId", "agentName", "workspaceElementType", "workspaceElementId", "testCustomerId", "isExternal",
-    "promptAttachments", "title", "data", "id", "wait", "timeout", "limit", "cursor", "input", "synthetic",
-    "attachments", "token", "baseUrl", "status", "state", "lastActivityAt", "createdAt", "updatedAt", "hasWorker",
-    "workspaceId", "type", "cost", "output", "error", "message", "logs", "causedByError", "items", "interrupted",
-    "promt", "modelID", "", "é", "__proto__",
+    "prompt",
+    "modelId",
+    "agentName",
+    "workspaceElementType",
+    "workspaceElementId",
+    "testCustomerId",
+    "isExternal",
+    "promptAttachments",
+    "title",
+    "data",
+    "id",
+    "wait",
+    "timeout",
+    "limit",
+    "cursor",
+    "input",
+    "synthetic",
+    "attachments",
+    "token",
+    "baseUrl",
+    "status",
+    "state",
+    "lastActivityAt",
+    "createdAt",
+    "updatedAt",
+    "hasWorker",
+    "workspaceId",
+    "type",
+    "cost",
+    "output",
+    "error",
+    "message",
+    "logs",
+    "causedByError",
+    "items",
+    "interrupted",
+    "promt",
+    "modelID",
+    "",
+    "é",
+    "__proto__",
 ];
 const STRINGS: &[&str] = &[
-    "", "x", ".", "..", "a b/c?", "openai/gpt-5.2", "OpenAI/gpt-5.2", "membrane", "connector", "running", "idle",
-    "busy", "2025-01-01T10:00Z", "2024-02-29T10:00:00.5Z", "2025-02-29T10:00Z", "https://example.com/x",
-    "http://localhost:3000", "http://example.com", "t0k3n", "tok en", "café", "😀", "sk_live_abc",
+    "",
+    "x",
+    ".",
+    "..",
+    "a b/c?",
+    "openai/gpt-5.2",
+    "OpenAI/gpt-5.2",
+    "membrane",
+    "connector",
+    "running",
+    "idle",
+    "busy",
+    "2025-01-01T10:00Z",
+    "2024-02-29T10:00:00.5Z",
+    "2025-02-29T10:00Z",
+    "https://example.com/x",
+    "http://localhost:3000",
+    "http://example.com",
+    "t0k3n",
+    "tok en",
+    "café",
+    "😀",
+    "sk_live_abc",
 ];
 const FOREIGN: &[Foreign] = &[
-    Foreign::Undefined, Foreign::BigInt, Foreign::Symbol, Foreign::Function, Foreign::NonPlainObject,
-    Foreign::Cycle, Foreign::Unreadable, Foreign::TooDeep, Foreign::IllFormedString, Foreign::NotRead,
+    Foreign::Undefined,
+    Foreign::BigInt,
+    Foreign::Symbol,
+    Foreign::Function,
+    Foreign::NonPlainObject,
+    Foreign::Cycle,
+    Foreign::Unreadable,
+    Foreign::TooDeep,
+    Foreign::IllFormedString,
+    Foreign::NotRead,
     Foreign::IllFormedKey,
 ];
 
@@ -45,7 +109,9 @@ fn value(rng: &mut Rng, depth: usize) -> Value {
     match rng.below(if depth > 3 { 6 } else { 9 }) {
         0 => Value::Null,
         1 => Value::Bool(rng.below(2) == 1),
-        2 => Value::Number([0.0, -0.0, 1.0, 30.0, 61.0, 1000.0, 1001.0, 0.5, f64::NAN, f64::INFINITY, -1.0][rng.below(11)]),
+        2 => Value::Number(
+            [0.0, -0.0, 1.0, 30.0, 61.0, 1000.0, 1001.0, 0.5, f64::NAN, f64::INFINITY, -1.0][rng.below(11)],
+        ),
         3 | 4 => Value::String(STRINGS[rng.below(STRINGS.len())].to_owned()),
         // An ill-formed key stands only as a property (see `object`).
         5 => Value::Foreign(FOREIGN[rng.below(FOREIGN.len() - 1)]),
@@ -85,12 +151,15 @@ fn same_plan<P: Endpoint>(params: &Value, options: &Value, built: Result<HttpReq
         (Ok(plan), Ok(request)) => {
             assert_eq!(plan.method, request.method);
             assert_eq!(plan.url, request.url);
-            let headers: Vec<(String, String)> = plan.headers.into_iter().map(|(n, v)| (n.to_owned(), v)).collect();
+            let headers: Vec<(String, String)> =
+                plan.headers.into_iter().map(|(n, v)| (n.to_owned(), v)).collect();
             assert_eq!(headers, request.headers);
             assert_eq!(plan.body.is_some(), request.body.is_some());
         }
         (Err(a), Err(b)) => assert_eq!(a, b, "{params:?} {options:?}"),
-        (a, b) => panic!("tape and tree disagree on {params:?} {options:?}: {:?} / {:?}", a.is_ok(), b.is_ok()),
+        (a, b) => {
+            panic!("tape and tree disagree on {params:?} {options:?}: {:?} / {:?}", a.is_ok(), b.is_ok())
+        }
     }
 }
 
@@ -122,10 +191,16 @@ fn valid_values_read_the_same_from_a_tape() {
     let tape = owned.tape();
     let checked = check_input::<CreateAgentSession, _>(tape.root(), &[]).unwrap();
     assert_eq!(checked, validate_create_agent_session(&value).unwrap());
-    assert_eq!(checked.prompt_attachments.unwrap()[0].data, value.get("promptAttachments").map(|a| match a {
-        Value::Array(items) => items[0].get("data").unwrap().clone(),
-        _ => unreachable!(),
-    }).unwrap());
+    assert_eq!(
+        checked.prompt_attachments.unwrap()[0].data,
+        value
+            .get("promptAttachments")
+            .map(|a| match a {
+                Value::Array(items) => items[0].get("data").unwrap().clone(),
+                _ => unreachable!(),
+            })
+            .unwrap()
+    );
 }
 
 #[test]
@@ -137,21 +212,41 @@ fn every_builder_plans_the_same_from_a_tape() {
         let options = if rng.below(3) == 0 {
             object(&mut rng, 0)
         } else {
-            let mut entries = vec![("token".to_owned(), Value::String(STRINGS[rng.below(STRINGS.len())].to_owned()))];
+            let mut entries =
+                vec![("token".to_owned(), Value::String(STRINGS[rng.below(STRINGS.len())].to_owned()))];
             if rng.below(2) == 0 {
-                entries.push(("baseUrl".to_owned(), Value::String(STRINGS[rng.below(STRINGS.len())].to_owned())));
+                entries.push((
+                    "baseUrl".to_owned(),
+                    Value::String(STRINGS[rng.below(STRINGS.len())].to_owned()),
+                ));
             }
             Value::Object(entries)
         };
-        same_plan::<CreateAgentSession>(&params, &options, build_create_agent_session_request(&params, &options));
-        same_plan::<GetAgentSessionParams>(&params, &options, build_get_agent_session_request(&params, &options));
-        same_plan::<ListAgentSessionsParams>(&params, &options, build_list_agent_sessions_request(&params, &options));
+        same_plan::<CreateAgentSession>(
+            &params,
+            &options,
+            build_create_agent_session_request(&params, &options),
+        );
+        same_plan::<GetAgentSessionParams>(
+            &params,
+            &options,
+            build_get_agent_session_request(&params, &options),
+        );
+        same_plan::<ListAgentSessionsParams>(
+            &params,
+            &options,
+            build_list_agent_sessions_request(&params, &options),
+        );
         same_plan::<SendAgentSessionMessageParams>(
             &params,
             &options,
             build_send_agent_session_message_request(&params, &options),
         );
-        same_plan::<InterruptAgentSessionParams>(&params, &options, build_interrupt_agent_session_request(&params, &options));
+        same_plan::<InterruptAgentSessionParams>(
+            &params,
+            &options,
+            build_interrupt_agent_session_request(&params, &options),
+        );
         planned += usize::from(build_list_agent_sessions_request(&params, &options).is_ok());
     }
     assert!(planned > 100, "only {planned} valid calls were generated");
