@@ -670,15 +670,23 @@ for (const k of ["validate", "build"]) {
   results.hostile = {};
   const out = [];
   for (const [label, input, budgetMs] of rows) {
-    const t0 = performance.now();
-    const r = ours.validateCreateAgentSession(input);
-    const ms = performance.now() - t0;
+    // Five calls: the median is the figure (one call alone may take a
+    // garbage collection or a recompilation left by the sections above).
+    const times = [];
+    let r;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      r = ours.validateCreateAgentSession(input);
+      times.push(performance.now() - t0);
+    }
+    const first = times[0];
+    const ms = [...times].sort((x, y) => x - y)[2];
     const last = r.success ? null : r.issues.at(-1);
-    results.hostile[label] = { ms, budget_ms: budgetMs, issues: r.success ? 0 : r.issues.length, last_code: last?.code };
-    out.push([label, ms.toFixed(1), `<= ${budgetMs}`, ms <= budgetMs ? "met" : "missed", r.success ? "ACCEPTED (wrong)" : `${r.issues.length} issues, last ${last.code}`]);
+    results.hostile[label] = { ms, first_ms: first, budget_ms: budgetMs, issues: r.success ? 0 : r.issues.length, last_code: last?.code };
+    out.push([label, ms.toFixed(1), first.toFixed(1), `<= ${budgetMs}`, ms <= budgetMs ? "met" : "missed", r.success ? "ACCEPTED (wrong)" : `${r.issues.length} issues, last ${last.code}`]);
   }
-  h("Hostile scale (ms per call, one call each)");
-  table(["input", "ms", "budget ms", "", "answer"], out);
+  h("Hostile scale (ms per call: the median of 5 calls, and the first call)");
+  table(["input", "ms", "first ms", "budget ms", "", "answer"], out);
 }
 
 // ---------------------------------------------------------------- save

@@ -1,15 +1,23 @@
 //! Bytes → UTF-8 text → `json_text::parse` → `validate_create_agent_session`.
 //! Beyond "no panic, no timeout": a failure carries at least one issue, each
 //! with a message; an accepted request builds, and its body reads back and
-//! validates to the very same body (the body is a fixed point).
+//! validates to the very same body (the body is a fixed point). The rules
+//! give the same answer from the value laid out as a tape (what the JS
+//! binding hands them).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use membrane_agent_session::{build_create_agent_session_request, json_text, validate_create_agent_session};
+use membrane_agent_session::shape::check_input;
+use membrane_agent_session::{
+    build_create_agent_session_request, json_text, tape, validate_create_agent_session, CreateAgentSession,
+};
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else { return };
     let Ok(value) = json_text::parse(text) else { return };
+    let laid_out = tape::write(&value);
+    let from_tape = check_input::<CreateAgentSession, _>(laid_out.tape().root(), &[]);
+    assert_eq!(from_tape, validate_create_agent_session(&value), "the tape and the tree give different answers");
     match validate_create_agent_session(&value) {
         Err(issues) => {
             assert!(!issues.is_empty(), "a failure without issues");
