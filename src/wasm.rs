@@ -256,8 +256,9 @@ export function walk(a, b, two, sizes, shape, except) {
   return h;
 }
 // The caller's text as UTF-8 bytes; sizes[3] = 1 when UTF-8 carries it
-// exactly (no lone surrogate).
+// exactly (no lone surrogate). -1 when `value` is not a string.
 export function textIn(value, sizes) {
+  if (typeof value !== "string") return -1;
   const h = level;
   const s = h < STATES.length ? STATES[h] : (STATES[h] = newState());
   s.nw = 0; s.nn = 0; s.nb = 0; s.text = value;
@@ -389,7 +390,7 @@ extern "C" {
     fn walk(a: &JsValue, b: &JsValue, two: bool, sizes: u32, shape: i32, except: Option<&str>) -> u32;
     /// The string `text` as UTF-8 bytes on a tape; returns the handle.
     #[wasm_bindgen(js_name = textIn)]
-    fn text_in(text: &JsValue, sizes: u32) -> u32;
+    fn text_in(text: &JsValue, sizes: u32) -> i32;
     fn fill(handle: u32, words: u32, numbers: u32, bytes: u32);
     /// `{ success: true, data }`: the declared keys of the walked value.
     #[wasm_bindgen(js_name = answerCopy)]
@@ -754,10 +755,10 @@ pub fn parse_interrupt_agent_session_response_js(
 
 /// An answer of the API, as text or as a parsed value, checked as `T`.
 fn parse_answer<T: Declared>(input: &JsValue) -> JsValue {
-    if !input.is_string() {
+    let Ok(handle) = u32::try_from(text_in(input, sizes_at())) else {
+        // Not a string: a value to check as it is.
         return check_value::<T>(input);
-    }
-    let handle = text_in(input, sizes_at());
+    };
     if size(3) == 1 {
         let checked = with_tape(handle, |tape| {
             let text = tape.all_text();
