@@ -10,6 +10,8 @@
 //! may be conservative, never wrong in the other direction; the tests and
 //! the `parse_response` fuzz target check exactly that.
 
+use std::cell::Cell;
+
 use crate::json_text::hex4_at;
 use crate::shape::{Presence, Rule, Shape, UnknownKeys};
 use crate::timestamp::is_timestamp;
@@ -33,17 +35,26 @@ pub enum Verdict {
 /// assert_eq!(scan(r#"{"interrupted": "yes"}"#, &InterruptAgentSessionResponse::SHAPE), Verdict::Unsure);
 /// ```
 pub fn scan(text: &str, shape: &'static Shape) -> Verdict {
-    let mut s = Scanner { text: text.as_bytes(), source: text, pos: 0, orders: [(None, [0; 32]); 4] };
+    let mut s = Scanner { text: text.as_bytes(), source: text, pos: 0, orders: ORDERS.with(Cell::get) };
     s.whitespace();
     let valid = s.shape(shape, 1) && {
         s.whitespace();
         s.pos == s.text.len()
     };
+    ORDERS.with(|orders| orders.set(s.orders));
     if valid {
         Verdict::Valid
     } else {
         Verdict::Unsure
     }
+}
+
+/// The key orders of the last few shapes scanned (see `Scanner::orders`),
+/// kept from one scan to the next: answers of one API come in one order.
+type Orders = [(Option<&'static Shape>, [u8; 32]); 4];
+
+thread_local! {
+    static ORDERS: Cell<Orders> = const { Cell::new([(None, [0; 32]); 4]) };
 }
 
 struct Scanner<'a> {
@@ -54,7 +65,7 @@ struct Scanner<'a> {
     /// For the last few shapes seen: the field of the n-th key of their last
     /// object. Objects of one shape (a list's items) usually have their keys
     /// in one order, so a key is then found at the first try.
-    orders: [(Option<&'static Shape>, [u8; 32]); 4],
+    orders: Orders,
 }
 
 /// A string's place in the text; `escaped` when it holds a backslash.
