@@ -149,6 +149,18 @@ function put(s, v, depth, shape) {
     default: foreign(s, FUNCTION); return undefined;
   }
 }
+// The property `key` of `v`, read once (UNREADABLE when reading threw).
+function read(v, key) {
+  try { return v[key]; } catch { return UNREADABLE; }
+}
+// A property whose key goes by its text: its key and value written, its
+// value's copy returned (undefined when there is none).
+function property(s, key, item, depth) {
+  room(s);
+  if (!text(s, key)) { s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); return undefined; }
+  if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); return undefined; }
+  return put(s, item, depth + 1, -1);
+}
 // An array or a plain object, as JSON.stringify would see it: own
 // enumerable string keys, each property read once, a hole as undefined, a
 // property holding undefined absent.
@@ -194,20 +206,12 @@ function container(s, v, depth, shape) {
     for (let f = 0; f < fields.length; f++) slots.push(undefined);
     let hint = 0;
     for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      let item;
-      try { item = v[key]; } catch { item = UNREADABLE; }
+      const key = keys[i], item = read(v, key);
       if (item === undefined) continue;
       count++;
       let f = hint;
       if (f >= fields.length || fields[f][0] !== key) for (f = 0; f < fields.length && fields[f][0] !== key; f++);
-      if (f === fields.length) {
-        room(s);
-        if (!text(s, key)) { room(s); s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); continue; }
-        if (item === UNREADABLE) foreign(s, UNREADABLE_CODE);
-        else put(s, item, depth + 1, -1);
-        continue;
-      }
+      if (f === fields.length) { property(s, key, item, depth); continue; }
       // A declared key goes by its number (tape.rs).
       room(s); s.words[s.nw++] = -2 - (shape * KEYS_PER_SHAPE + f); s.words[s.nw++] = 0;
       if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); continue; }
@@ -219,16 +223,10 @@ function container(s, v, depth, shape) {
   } else {
     out = {};
     for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      let item;
-      try { item = v[key]; } catch { item = UNREADABLE; }
+      const key = keys[i], item = read(v, key);
       if (item === undefined) continue;
       count++;
-      room(s);
-      if (!text(s, key)) { s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); continue; }
-      let copy;
-      if (item === UNREADABLE) foreign(s, UNREADABLE_CODE);
-      else copy = put(s, item, depth + 1, -1);
+      const copy = property(s, key, item, depth);
       if (key === "__proto__") defineProperty(out, key, { value: copy, writable: true, enumerable: true, configurable: true });
       else out[key] = copy;
     }

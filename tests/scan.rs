@@ -2,6 +2,9 @@
 //! ordinary valid answers (so the fast path is really taken).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::Rng;
+
 use membrane_agent_session::json_scan::{scan, Verdict};
 use membrane_agent_session::json_text::parse;
 use membrane_agent_session::shape::check;
@@ -11,20 +14,6 @@ const SESSION: &str = r#"{"id":"as_1","workspaceId":"w","workspaceElementId":"e"
 
 fn full<T: membrane_agent_session::shape::Declared>(text: &str) -> bool {
     parse(text).is_ok_and(|value| check::<T>(&value, &[]).is_ok())
-}
-
-/// A tiny deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 const PIECES: &[&str] = &[

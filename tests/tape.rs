@@ -4,24 +4,13 @@
 //! misses and what JSON cannot carry.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::Rng;
+
 use membrane_agent_session::http_request::{plan, Endpoint};
 use membrane_agent_session::shape::{check, check_input, Declared};
-use membrane_agent_session::tape::{write, Tape};
+use membrane_agent_session::tape::{self, write, Tape};
 use membrane_agent_session::*;
-
-/// A tiny deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 const KEYS: &[&str] = &[
     "prompt",
@@ -91,19 +80,6 @@ const STRINGS: &[&str] = &[
     "😀",
     "sk_live_abc",
 ];
-const FOREIGN: &[Foreign] = &[
-    Foreign::Undefined,
-    Foreign::BigInt,
-    Foreign::Symbol,
-    Foreign::Function,
-    Foreign::NonPlainObject,
-    Foreign::Cycle,
-    Foreign::Unreadable,
-    Foreign::TooDeep,
-    Foreign::IllFormedString,
-    Foreign::NotRead,
-    Foreign::IllFormedKey,
-];
 
 fn value(rng: &mut Rng, depth: usize) -> Value {
     match rng.below(if depth > 3 { 6 } else { 9 }) {
@@ -114,7 +90,10 @@ fn value(rng: &mut Rng, depth: usize) -> Value {
         ),
         3 | 4 => Value::String(STRINGS[rng.below(STRINGS.len())].to_owned()),
         // An ill-formed key stands only as a property (see `object`).
-        5 => Value::Foreign(FOREIGN[rng.below(FOREIGN.len() - 1)]),
+        5 => match tape::FOREIGN_CODES[rng.below(tape::FOREIGN_CODES.len())] {
+            Foreign::IllFormedKey => Value::Foreign(Foreign::NotRead),
+            foreign => Value::Foreign(foreign),
+        },
         6 => Value::Array((0..rng.below(4)).map(|_| value(rng, depth + 1)).collect()),
         _ => object(rng, depth),
     }

@@ -28,3 +28,19 @@ pub fn briefs<T: std::fmt::Debug>(result: Result<T, Vec<Issue>>) -> Vec<String> 
         Err(issues) => issues.iter().map(brief).collect(),
     }
 }
+
+/// A tiny deterministic generator (xorshift), so failures reproduce.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
