@@ -35,7 +35,12 @@ impl<'a> Checker<'a> {
     /// A walk whose paths start at `prefix` (e.g. `["options"]`).
     pub(crate) fn new(prefix: &[&'a str]) -> Self {
         Checker {
-            path: prefix.iter().map(|k| Step::Key(k)).collect(),
+            // Room for the usual depth, so that a walk allocates its path once.
+            path: {
+                let mut path = Vec::with_capacity(prefix.len() + 8);
+                path.extend(prefix.iter().map(|k| Step::Key(k)));
+                path
+            },
             issues: Vec::new(),
             found: 0,
             not_read: false,

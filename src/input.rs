@@ -23,6 +23,18 @@ pub trait Input<'a>: Copy + 'a {
     /// An owned copy (only for checked values that a Rust type keeps whole,
     /// such as an attachment's `data`).
     fn to_value(self) -> Value;
+
+    /// Whether this is `undefined` (cheaper than [`Input::kind`] for some
+    /// inputs: a property holding it counts as absent).
+    fn is_undefined(self) -> bool {
+        matches!(self.kind(), Kind::Foreign(Foreign::Undefined))
+    }
+}
+
+/// Whether two keys are the same text. A declared key read from a tape is
+/// the declaration's own `&'static str`, so the pointers often settle it.
+pub(crate) fn same_key(a: &str, b: &str) -> bool {
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
 }
 
 /// The kind of value at one place, with what the rules need of it.
@@ -85,8 +97,5 @@ impl<'a> Input<'a> for &'a Value {
 
 /// The property `key` of an object's entries, unless absent or `undefined`.
 pub(crate) fn field<'a, I: Input<'a>>(entries: I::Entries, key: &str) -> Option<I> {
-    entries
-        .filter(|(k, _)| *k == key)
-        .map(|(_, v)| v)
-        .find(|v| !matches!(v.kind(), Kind::Foreign(Foreign::Undefined)))
+    entries.filter(|(k, _)| same_key(k, key)).map(|(_, v)| v).find(|v| !v.is_undefined())
 }

@@ -10,9 +10,9 @@
 //! - the JSON Schema ([`crate::json_schema`]).
 
 use crate::checker::{Checker, MAX_ISSUES};
-use crate::input::{Input, Kind};
+use crate::input::{same_key, Input, Kind};
 use crate::issue::Issue;
-use crate::value::{Foreign, Value};
+use crate::value::Value;
 
 /// What a field's value must be. One variant per kind of row in SPEC's
 /// tables; the checks for each live in [`crate::checker`].
@@ -145,13 +145,12 @@ fn check_fields<'a, I: Input<'a>>(
     let mut unknown = false;
     let mut next = 0;
     for (key, item) in entries.clone() {
-        if matches!(item.kind(), Kind::Foreign(Foreign::Undefined)) {
+        if item.is_undefined() {
             continue;
         }
-        let at = if shape.keys.get(next) == Some(&key) {
-            Some(next)
-        } else {
-            shape.keys.iter().position(|k| *k == key)
+        let at = match shape.keys.get(next) {
+            Some(expected) if same_key(expected, key) => Some(next),
+            _ => shape.keys.iter().position(|k| same_key(k, key)),
         };
         match at.and_then(|at| slots.get_mut(at).map(|slot| (at, slot))) {
             Some((at, slot)) => {

@@ -191,6 +191,10 @@ impl<'a> Input<'a> for Node<'a> {
         }
     }
 
+    fn is_undefined(self) -> bool {
+        self.tape.word(self.at) == FOREIGN && self.tape.word(self.at + 1) == 0
+    }
+
     fn to_value(self) -> Value {
         match self.kind() {
             Kind::Null => Value::Null,
