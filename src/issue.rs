@@ -46,7 +46,9 @@ pub struct Issue {
 impl Issue {
     /// An issue of `kind` at `path`, with its message.
     pub fn new(kind: IssueKind, path: Vec<PathSegment>) -> Self {
-        let message = kind.to_string();
+        // Most messages fit: one allocation, not a few growing ones.
+        let mut message = String::with_capacity(128);
+        let _ = fmt::write(&mut message, format_args!("{kind}"));
         Issue { kind, path, message }
     }
 

@@ -103,6 +103,8 @@ pub const ISSUE_FIELDS: &[&str] = &[
 /// texts `[3, count, (start, end)…]`; a path `[4, count, (0, start, end) or
 /// (1, index, 0)…]`.
 pub fn issue_records(issues: &[Issue], words: &mut Vec<i32>, text: &mut String) {
+    words.reserve(issues.len() * 24);
+    text.reserve(issues.len() * 160);
     let mut units = 0usize;
     let mut put = |words: &mut Vec<i32>, text: &mut String, s: &str| {
         let start = units;
