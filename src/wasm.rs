@@ -4,11 +4,13 @@
 //! 1. `walk` (JS) reads the caller's values once — own enumerable
 //!    properties, each read once, `undefined` properties absent, every read
 //!    that can run the caller's code caught — and lays them out as a tape
-//!    (`src/tape.rs`), keeping a plain copy of what it read;
+//!    (`src/tape.rs`), making as it reads the copy a valid answer is (the
+//!    declared keys in declared order);
 //! 2. `fill` (JS) copies the tape into this module's memory;
 //! 3. the rules run over the tape in place (no tree is built);
-//! 4. JS builds the answer: for a valid value, the declared keys picked from
-//!    its copy in declared order (`pick`); for issues, one JSON text parsed.
+//! 4. JS builds the answer: for a valid value, its copy; for a builder, the
+//!    plan Rust wrote (method, URL, headers) and the copy as the body; for
+//!    issues, objects from compact records (`outcome::issue_records`).
 //!
 //! Response text takes the same way in (`textIn`, then `fill`): a
 //! validating scan (`src/json_scan.rs`) with no tree and no answer text, and,
@@ -399,11 +401,10 @@ extern "C" {
     /// `{ success: true, data: HttpRequest }` from a plan and the params.
     #[wasm_bindgen(js_name = answerRequest)]
     fn answer_request(handle: u32, plan: &str, has_body: bool) -> JsValue;
-    #[wasm_bindgen(js_name = parseJson)]
-    fn parse_json(text: &str) -> JsValue;
     /// `{ success: false, issues }` from issue records (see `issue_records`).
     #[wasm_bindgen(js_name = answerIssues)]
     fn answer_issues(records: u32, words: u32, text: &str) -> JsValue;
+    /// `JSON.parse(text)`, or a symbol when it is not JSON.
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json_text(text: &JsString) -> JsValue;
 }
