@@ -76,16 +76,19 @@ struct Span {
 }
 
 impl Scanner<'_> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
     }
 
+    #[inline(always)]
     fn eat(&mut self, byte: u8) -> bool {
         if self.peek() == Some(byte) {
             self.pos += 1;
@@ -246,6 +249,7 @@ impl Scanner<'_> {
         }
     }
 
+    #[inline(always)]
     fn literal(&mut self, word: &[u8]) -> bool {
         let found = self.text.get(self.pos..self.pos + word.len()) == Some(word);
         if found {
@@ -426,6 +430,7 @@ impl Scanner<'_> {
 /// quote, a backslash or a control character. Eight bytes at a time: a byte
 /// `b` of a word is flagged when `b < 0x20`, `b == b'"'` or `b == b'\\'`
 /// (the usual has-zero-byte test; the lowest flag is always exact).
+#[inline(always)]
 fn special_byte(text: &[u8], mut at: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
