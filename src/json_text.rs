@@ -63,31 +63,7 @@ pub fn parse(text: &str) -> Result<Value, Issue> {
 
 /// [`parse`], with number lexemes read by `N`.
 pub fn parse_with<N: NumberText>(text: &str) -> Result<Value, Issue> {
-    Parser::<N> { source: text, text: text.as_bytes(), pos: 0, numbers: PhantomData, marked: false }
-        .parse()
-        .map_err(|problem| Issue::new(IssueKind::InvalidJson { problem }, Vec::new()))
-}
-
-/// Reads the text the JS reader writes for a caller's value: JSON, plus
-/// markers for what JSON cannot carry, each `!` and one letter where a value
-/// stands — `!u` undefined, `!b` bigint, `!s` symbol, `!f` function, `!n` not
-/// a plain object, `!c` cycle, `!r` unreadable, `!d` too deep, `!x` not read,
-/// `!N` NaN, `!I` Infinity, `!J` -Infinity. Its objects come from JS objects,
-/// whose keys are unique, so every entry is kept as written.
-///
-/// # Example
-/// ```
-/// use membrane_agent_session::{json_text::{parse_marked, RustNumbers}, Foreign, Value};
-/// let value = parse_marked::<RustNumbers>(r#"[!u,!I,{"a":!c}]"#).unwrap();
-/// assert_eq!(value, Value::Array(vec![
-///     Value::Foreign(Foreign::Undefined),
-///     Value::Number(f64::INFINITY),
-///     Value::Object(vec![("a".into(), Value::Foreign(Foreign::Cycle))]),
-/// ]));
-/// assert!(membrane_agent_session::json_text::parse("!u").is_err(), "plain JSON has no markers");
-/// ```
-pub fn parse_marked<N: NumberText>(text: &str) -> Result<Value, Issue> {
-    Parser::<N> { source: text, text: text.as_bytes(), pos: 0, numbers: PhantomData, marked: true }
+    Parser::<N> { source: text, text: text.as_bytes(), pos: 0, numbers: PhantomData }
         .parse()
         .map_err(|problem| Issue::new(IssueKind::InvalidJson { problem }, Vec::new()))
 }
@@ -103,8 +79,6 @@ enum Frame {
 
 struct ObjectBuilder {
     entries: Vec<(String, Value)>,
-    /// Keys are known to be unique (marked text): no duplicate search.
-    unique_keys: bool,
     index: Option<KeyIndex>,
     key: String,
     /// The pending key held a lone surrogate (`key` is a lossy stand-in).
@@ -120,7 +94,6 @@ impl ObjectBuilder {
             value
         };
         let found = match &self.index {
-            _ if self.unique_keys => None,
             Some(index) => index.find(&self.entries, &key),
             None => self.entries.iter().position(|(k, _)| *k == key),
         };
@@ -135,7 +108,7 @@ impl ObjectBuilder {
                 self.entries.push((key, value));
                 match &mut self.index {
                     Some(index) => index.added(&self.entries),
-                    None if !self.unique_keys && self.entries.len() >= INDEX_FROM => {
+                    None if self.entries.len() >= INDEX_FROM => {
                         self.index = Some(KeyIndex::of(&self.entries))
                     }
                     None => {}
@@ -210,8 +183,6 @@ struct Parser<'a, N> {
     text: &'a [u8],
     pos: usize,
     numbers: PhantomData<N>,
-    /// `!` markers allowed and object keys unique (see [`parse_marked`]).
-    marked: bool,
 }
 
 type Step<T> = Result<T, JsonProblem>;
@@ -277,7 +248,6 @@ impl<N: NumberText> Parser<'_, N> {
                         } else {
                             Frame::Object(ObjectBuilder {
                                 entries: Vec::new(),
-                                unique_keys: self.marked,
                                 index: None,
                                 key: String::new(),
                                 key_is_ill_formed: false,
@@ -303,7 +273,6 @@ impl<N: NumberText> Parser<'_, N> {
                 Some(b'f') => self.literal(b"false", Value::Bool(false))?,
                 Some(b'n') => self.literal(b"null", Value::Null)?,
                 Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
-                Some(b'!') if self.marked => self.marker()?,
                 _ => return Err(self.unexpected()),
             };
             // Hand the value to its container; close containers that end.
@@ -375,27 +344,6 @@ impl<N: NumberText> Parser<'_, N> {
         self.expect(b':')?;
         self.skip_whitespace();
         Ok(key)
-    }
-
-    /// A `!` marker of [`parse_marked`].
-    fn marker(&mut self) -> Step<Value> {
-        let value = match self.text.get(self.pos + 1) {
-            Some(b'u') => Value::Foreign(Foreign::Undefined),
-            Some(b'b') => Value::Foreign(Foreign::BigInt),
-            Some(b's') => Value::Foreign(Foreign::Symbol),
-            Some(b'f') => Value::Foreign(Foreign::Function),
-            Some(b'n') => Value::Foreign(Foreign::NonPlainObject),
-            Some(b'c') => Value::Foreign(Foreign::Cycle),
-            Some(b'r') => Value::Foreign(Foreign::Unreadable),
-            Some(b'd') => Value::Foreign(Foreign::TooDeep),
-            Some(b'x') => Value::Foreign(Foreign::NotRead),
-            Some(b'N') => Value::Number(f64::NAN),
-            Some(b'I') => Value::Number(f64::INFINITY),
-            Some(b'J') => Value::Number(f64::NEG_INFINITY),
-            _ => return Err(self.unexpected()),
-        };
-        self.pos += 2;
-        Ok(value)
     }
 
     fn literal(&mut self, word: &[u8], value: Value) -> Step<Value> {
