@@ -128,7 +128,8 @@ function text(s, v) {
 }
 // Writes v; returns its copy (undefined for what JSON cannot carry).
 // `shape` says what copy the answer wants: -1 a plain copy; s >= 0 an
-// object of declared shape s; -2 - s an array of shape s (see `object`).
+// object of declared shape s; -2 - s an array of shape s; null (or
+// undefined) none: the value is only written, for the rules.
 function put(s, v, depth, shape) {
   switch (typeof v) {
     case "string": {
@@ -156,12 +157,12 @@ function read(v, key) {
   try { return v[key]; } catch { return UNREADABLE; }
 }
 // A property whose key goes by its text: its key and value written, its
-// value's copy returned (undefined when there is none).
-function property(s, key, item, depth) {
+// value's copy (as `shape` says) returned.
+function property(s, key, item, depth, shape) {
   room(s);
   if (!text(s, key)) { s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); return undefined; }
   if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); return undefined; }
-  return put(s, item, depth + 1, -1);
+  return put(s, item, depth + 1, shape);
 }
 // An array or a plain object, as JSON.stringify would see it: own
 // enumerable string keys, each property read once, a hole as undefined, a
@@ -186,10 +187,11 @@ function container(s, v, depth, shape) {
   room(s);
   const at = s.nw;
   s.words[s.nw++] = length >= 0 ? ARRAY_TAG : OBJECT_TAG; s.nw += 2;
+  const keep = shape != null;
   let count = 0, out;
   if (length >= 0) {
-    const itemShape = shape <= -2 ? -2 - shape : -1;
-    out = [];
+    const itemShape = !keep ? null : shape <= -2 ? -2 - shape : -1;
+    if (keep) out = [];
     for (let i = 0; i < length; i++) {
       const item = s.nw, nn = s.nn, nb = s.nb;
       let copy;
@@ -197,9 +199,9 @@ function container(s, v, depth, shape) {
       catch { s.nw = item; s.nn = nn; s.nb = nb; foreign(s, UNREADABLE_CODE); copy = undefined; }
       count++;
       if (s.words[item] === FOREIGN && ++s.foreign > MAX_FOREIGN) { s.nw = item; foreign(s, NOT_READ); break; }
-      out.push(copy);
+      if (keep) out.push(copy);
     }
-  } else if (shape >= 0) {
+  } else if (keep && shape >= 0) {
     // A declared shape: each declared key's copy goes to its field's slot,
     // and the copy is made in declared order (the rest is left out: a
     // request refuses it, an answer drops it).
@@ -213,7 +215,7 @@ function container(s, v, depth, shape) {
       count++;
       let f = hint;
       if (f >= fields.length || fields[f][0] !== key) for (f = 0; f < fields.length && fields[f][0] !== key; f++);
-      if (f === fields.length) { property(s, key, item, depth); continue; }
+      if (f === fields.length) { property(s, key, item, depth, null); continue; }
       // A declared key goes by its number (tape.rs).
       room(s); s.words[s.nw++] = -2 - (shape * KEYS_PER_SHAPE + f); s.words[s.nw++] = 0;
       if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); continue; }
@@ -223,12 +225,13 @@ function container(s, v, depth, shape) {
     }
     out = build(slots, shape, depth === 0 ? s.except : null);
   } else {
-    out = {};
+    if (keep) out = {};
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i], item = read(v, key);
       if (item === undefined) continue;
       count++;
-      const copy = property(s, key, item, depth);
+      const copy = property(s, key, item, depth, keep ? -1 : null);
+      if (!keep) continue;
       if (key === "__proto__") defineProperty(out, key, { value: copy, writable: true, enumerable: true, configurable: true });
       else out[key] = copy;
     }
@@ -249,7 +252,7 @@ export function walk(a, b, two, sizes, shape, except) {
   try {
     s.copy = put(s, a, 0, shape);
     second = s.nw; s.foreign = 0;
-    if (two) put(s, b, 0, -1);
+    if (two) put(s, b, 0, null);
   } finally { level--; }
   views();
   H32[sizes >> 2] = s.nw; H32[(sizes >> 2) + 1] = s.nn; H32[(sizes >> 2) + 2] = s.nb; H32[(sizes >> 2) + 3] = second;
@@ -387,7 +390,7 @@ export function parseJson(text) { try { return parse(text); } catch { return UNR
 extern "C" {
     fn install(memory: &JsValue, layout: &str);
     /// Walks `a` (and `b` when `two`) into a tape; returns the walk's handle.
-    fn walk(a: &JsValue, b: &JsValue, two: bool, sizes: u32, shape: i32, except: Option<&str>) -> u32;
+    fn walk(a: &JsValue, b: &JsValue, two: bool, sizes: u32, shape: Option<u32>, except: Option<&str>) -> u32;
     /// The string `text` as UTF-8 bytes on a tape; returns the handle.
     #[wasm_bindgen(js_name = textIn)]
     fn text_in(text: &JsValue, sizes: u32) -> i32;
@@ -508,11 +511,11 @@ fn load_tape(handle: u32, rules: &mut dyn FnMut(&Tape)) {
 }
 
 /// Walks one value (or two) onto a tape; returns the walk's handle. The
-/// walk keeps a copy of `a` for the answer: as the declared `shape` (less
-/// the key `except`), or plain when there is none.
+/// walk keeps a copy of `a` for the answer as the declared `shape` (less
+/// the key `except`); with no shape (`toCurl`), none.
 fn walk_values(a: &JsValue, b: Option<&JsValue>, shape: Option<&Shape>, except: Option<&str>) -> u32 {
     let sizes = sizes_at();
-    let shape = shape.map_or(-1, |shape| shape_number(shape) as i32);
+    let shape = shape.map(shape_number);
     walk(a, b.unwrap_or(&JsValue::UNDEFINED), b.is_some(), sizes, shape, except)
 }
 
