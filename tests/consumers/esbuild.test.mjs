@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertObservations } from './support/expectations.mjs';
 import { startServer } from './support/static-server.mjs';
-import { chromiumMissing, launchChromium, observePage } from './support/chromium.mjs';
+import { chromiumMissing, launchChromium, servePage } from './support/chromium.mjs';
 import { freshProject, pageHtml, readText, run, runNodeConsumer, tool } from './support/packed.mjs';
 
 let browser;
@@ -22,16 +22,10 @@ async function esbuild(dir, ...flags) {
 }
 
 async function inChromium(dir) {
-  const server = await startServer({ mounts: { '/': dir } });
-  try {
-    const page = await observePage(browser, `${server.url}/`);
-    assert.equal(page.status, 'done', `${page.text}\n${page.problems.join('\n')}`);
-    assert.deepEqual(page.problems, [], 'no console errors or warnings');
+  const page = await servePage(browser, dir, (page, server) => {
     assertObservations(page.seen, { baseUrl: `${server.url}/api`, requests: server.requests });
-    return page.seen;
-  } finally {
-    await server.close();
-  }
+  });
+  return page.seen;
 }
 
 async function inNode(dir) {

@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertObservations } from './support/expectations.mjs';
-import { startServer } from './support/static-server.mjs';
-import { chromiumMissing, launchChromium, observePage } from './support/chromium.mjs';
+import { chromiumMissing, launchChromium, servePage } from './support/chromium.mjs';
 import { freshProject, pageHtml, run, tool } from './support/packed.mjs';
 
 let browser;
@@ -24,13 +23,7 @@ test('parcel build: the app runs the package in Chromium', { skip: chromiumMissi
   assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), [], `no separate wasm: ${files.join(', ')}`);
   assert.equal(files.filter((f) => f.endsWith('.js')).length, 1, `one script: ${files.join(', ')}`);
 
-  const server = await startServer({ mounts: { '/': dist } });
-  try {
-    const page = await observePage(browser, `${server.url}/`);
-    assert.equal(page.status, 'done', `${page.text}\n${page.problems.join('\n')}`);
-    assert.deepEqual(page.problems, [], 'no console errors or warnings');
+  await servePage(browser, dist, (page, server) => {
     assertObservations(page.seen, { baseUrl: `${server.url}/api`, requests: server.requests });
-  } finally {
-    await server.close();
-  }
+  });
 });

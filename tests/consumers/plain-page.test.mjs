@@ -4,8 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertObservations } from './support/expectations.mjs';
-import { startServer } from './support/static-server.mjs';
-import { chromiumMissing, launchChromium, observePage } from './support/chromium.mjs';
+import { chromiumMissing, launchChromium, servePage } from './support/chromium.mjs';
 import { freshProject } from './support/packed.mjs';
 
 let browser;
@@ -16,11 +15,7 @@ const PACKAGE_PATH = '/node_modules/membrane-agent-session/';
 
 test('a plain <script type="module"> page runs the package in Chromium', { skip: chromiumMissing }, async () => {
   const { dir } = freshProject('plain-page', { files: { 'index.html': 'plain-page.html' } });
-  const server = await startServer({ mounts: { '/': dir } });
-  try {
-    const page = await observePage(browser, `${server.url}/`);
-    assert.equal(page.status, 'done', page.text);
-    assert.deepEqual(page.problems, [], 'no console errors or warnings');
+  await servePage(browser, dir, (page, server) => {
     assertObservations(page.seen, { baseUrl: `${server.url}/api`, requests: server.requests });
 
     // The browser fetched the package's modules, all found, and no .wasm:
@@ -30,7 +25,5 @@ test('a plain <script type="module"> page runs the package in Chromium', { skip:
     assert.ok(names.includes('index.js') && names.includes('membrane_agent_session.js'), names.join(', '));
     assert.deepEqual(fromPackage.filter((r) => r.status !== 200), []);
     assert.deepEqual(page.responses.filter((r) => r.url.endsWith('.wasm')), []);
-  } finally {
-    await server.close();
-  }
+  });
 });

@@ -7,8 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertObservations } from './support/expectations.mjs';
 import { assertFewObservations } from './support/few.mjs';
-import { startServer } from './support/static-server.mjs';
-import { chromiumMissing, launchChromium, observePage } from './support/chromium.mjs';
+import { chromiumMissing, launchChromium, servePage } from './support/chromium.mjs';
 import { freshProject, pageHtml, run, tool } from './support/packed.mjs';
 
 let browser;
@@ -26,24 +25,13 @@ async function rollup(entry) {
   return dir;
 }
 
-async function open(dir) {
-  const server = await startServer({ mounts: { '/': dir } });
-  try {
-    const page = await observePage(browser, `${server.url}/`);
-    assert.equal(page.status, 'done', `${page.text}\n${page.problems.join('\n')}`);
-    assert.deepEqual(page.problems, [], 'no console errors or warnings');
-    return { page, server };
-  } finally {
-    await server.close();
-  }
-}
-
 test('rollup + node-resolve: the bundle runs the package in Chromium', { skip: chromiumMissing }, async () => {
-  const { page, server } = await open(await rollup('browser-main.js'));
-  assertObservations(page.seen, { baseUrl: `${server.url}/api`, requests: server.requests });
+  await servePage(browser, await rollup('browser-main.js'), (page, server) => {
+    assertObservations(page.seen, { baseUrl: `${server.url}/api`, requests: server.requests });
+  });
 });
 
 test('rollup + node-resolve, two imports: tree-shaking keeps the instantiation', { skip: chromiumMissing }, async () => {
-  const { page } = await open(await rollup('browser-few.js'));
+  const page = await servePage(browser, await rollup('browser-few.js'));
   assertFewObservations(page.seen);
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertObservations } from './support/expectations.mjs';
 import { startServer, stubApi } from './support/static-server.mjs';
-import { chromiumMissing, launchChromium, observePage } from './support/chromium.mjs';
+import { chromiumMissing, launchChromium, observePage, servePage } from './support/chromium.mjs';
 import { freshProject, pageHtml } from './support/packed.mjs';
 
 // The app gets the package exactly as npm would install it: packed (so
@@ -33,16 +33,10 @@ test('vite build bundles the package and its wasm, with no plugin', async () => 
 });
 
 test('the built app runs the package in Chromium', { skip: chromiumMissing }, async () => {
-  const server = await startServer({ mounts: { '/': dist } });
-  try {
-    const page = await observePage(browser, `${server.url}/`);
-    assert.equal(page.status, 'done', page.text);
-    assert.deepEqual(page.problems, [], 'no console errors or warnings');
+  await servePage(browser, dist, (page, server) => {
     assertObservations(page.seen, { baseUrl: `${server.url}/api`, requests: server.requests });
     assert.deepEqual(page.responses.filter((r) => r.url.endsWith('.wasm')), [], 'no wasm to fetch');
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('the Vite dev server runs the package in Chromium', { skip: chromiumMissing }, async () => {

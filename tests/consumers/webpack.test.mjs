@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertObservations } from './support/expectations.mjs';
 import { startServer } from './support/static-server.mjs';
-import { chromiumMissing, launchChromium, observePage } from './support/chromium.mjs';
+import { chromiumMissing, launchChromium, servePage } from './support/chromium.mjs';
 import { freshProject, pageHtml, readText, run, runNodeConsumer, tool } from './support/packed.mjs';
 import { assertFewObservations } from './support/few.mjs';
 
@@ -34,30 +34,18 @@ test('webpack, browser target: the bundle runs the package in Chromium', { skip:
   assertNoWasmAsset(dist);
   const bundle = readText(join(dist, 'main.js'));
   assert.equal(/readFileSync|__dirname|require\("fs"\)/.test(bundle), false, 'nothing of Node in the browser bundle');
-  const server = await startServer({ mounts: { '/': dir } });
-  try {
-    const page = await observePage(browser, `${server.url}/`);
-    assert.equal(page.status, 'done', page.text);
-    assert.deepEqual(page.problems, [], 'no console errors or warnings');
+  await servePage(browser, dir, (page, server) => {
     assertObservations(page.seen, { baseUrl: `${server.url}/api`, requests: server.requests });
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('webpack, browser target, two imports: sideEffects:false keeps the instantiation', { skip: chromiumMissing }, async () => {
   const { dir } = freshProject('webpack-few', { files: { 'src/index.js': 'browser-few.js', 'index.html': { text: pageHtml('./dist/main.js', { module: false }) } } });
   await webpack(dir);
   assertNoWasmAsset(join(dir, 'dist'));
-  const server = await startServer({ mounts: { '/': dir } });
-  try {
-    const page = await observePage(browser, `${server.url}/`);
-    assert.equal(page.status, 'done', `${page.text}\n${page.problems.join('\n')}`);
-    assert.deepEqual(page.problems, []);
+  await servePage(browser, dir, (page) => {
     assertFewObservations(page.seen);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('webpack --target node: the bundle runs in Node', async () => {
@@ -84,15 +72,9 @@ test('require() in a browser bundle (webpack) gives the functions, not a Promise
   });
   await webpack(dir);
   assertNoWasmAsset(join(dir, 'dist'));
-  const server = await startServer({ mounts: { '/': dir } });
-  try {
-    const page = await observePage(browser, `${server.url}/`);
-    assert.equal(page.status, 'done', `${page.text}\n${page.problems.join('\n')}`);
-    assert.deepEqual(page.problems, [], 'no console errors or warnings');
+  await servePage(browser, dir, (page, server) => {
     const { requireKind, ...seen } = page.seen;
     assert.deepEqual(requireKind, { isPromise: false, type: 'function' });
     assertObservations(seen, { baseUrl: `${server.url}/api`, requests: server.requests });
-  } finally {
-    await server.close();
-  }
+  });
 });

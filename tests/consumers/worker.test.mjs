@@ -4,8 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertObservations } from './support/expectations.mjs';
-import { startServer } from './support/static-server.mjs';
-import { chromiumMissing, launchChromium, observePage } from './support/chromium.mjs';
+import { chromiumMissing, launchChromium, servePage } from './support/chromium.mjs';
 import { freshProject } from './support/packed.mjs';
 
 let browser;
@@ -14,16 +13,10 @@ after(async () => { await browser?.close(); });
 
 test('a module Web Worker runs the package in Chromium', { skip: chromiumMissing }, async () => {
   const { dir } = freshProject('worker', { files: { 'index.html': 'worker.html', 'worker.js': 'worker.js' } });
-  const server = await startServer({ mounts: { '/': dir } });
-  try {
-    const page = await observePage(browser, `${server.url}/`);
-    assert.equal(page.status, 'done', `${page.text}\n${page.problems.join('\n')}`);
-    assert.deepEqual(page.problems, [], 'no console errors or warnings');
+  await servePage(browser, dir, (page, server) => {
     const { inWorker, ...seen } = page.seen;
     assert.equal(inWorker, true, 'the answers came from the worker');
     assertObservations(seen, { baseUrl: `${server.url}/api`, requests: server.requests });
     assert.deepEqual(page.responses.filter((r) => r.url.endsWith('.wasm')), []);
-  } finally {
-    await server.close();
-  }
+  });
 });

@@ -1,7 +1,9 @@
 // Debian's Chromium, driven by playwright-core (which never downloads a
 // browser of its own). When it is absent the browser tests are skipped, with
 // this reason, rather than passed.
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { startServer } from './static-server.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -44,5 +46,23 @@ export async function observePage(browser, url) {
     return { status, text, seen: status === 'done' ? JSON.parse(text) : null, problems, responses };
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Serves `dir` on loopback, opens it in Chromium, checks that the page
+ * finished with no console error or warning, and runs `check(page, server)`
+ * while it is still served. Returns the page.
+ */
+export async function servePage(browser, dir, check = () => {}) {
+  const server = await startServer({ mounts: { '/': dir } });
+  try {
+    const page = await observePage(browser, `${server.url}/`);
+    assert.equal(page.status, 'done', `${page.text}\n${page.problems.join('\n')}`);
+    assert.deepEqual(page.problems, [], 'no console errors or warnings');
+    await check(page, server);
+    return page;
+  } finally {
+    await server.close();
   }
 }
