@@ -220,17 +220,23 @@ async function generatedPicks() {
     if (typeof k !== 'string' || k === '__proto__') fail(`a declared key cannot be written by name: ${k}`);
     return JSON.stringify(k);
   };
+  // The picks of answerText: JSON.parse made `v`, and the scan said which
+  // fields each shaped object has (one mask per object, PRESENT[AT++], in
+  // the order the picks meet them), so nothing is looked up twice and no
+  // inherited property can be read.
   const functions = layout.shapes.map((fields, shape) => {
-    const lines = fields.map(([k, kind, arg]) => {
+    if (fields.filter(([, kind]) => kind === 1 || kind === 2).length > 1) {
+      fail(`shape ${shape} has more than one field of shaped objects: the masks' order (json_scan.rs) no longer holds`);
+    }
+    const lines = fields.map(([k, kind, arg], f) => {
       const name = key(k);
-      // Own keys only, checked first: an inherited getter is never run.
-      const read = `if (hasOwn.call(v, ${name}) && (x = v[${name}]) !== undefined) `;
-      if (kind === 1) return `${read}o[${name}] = picks[${arg}](x);`;
-      if (kind === 2) return `${read}{ const a = []; for (let i = 0; i < x.length; i++) a.push(picks[${arg}](x[i])); o[${name}] = a; }`;
-      if (kind === 3) return `${read}o[${name}] = x; else o[${name}] = ${JSON.stringify(arg)};`;
-      return `${read}o[${name}] = x;`;
+      const has = `if (m & ${(1 << f) | 0}) `;
+      if (kind === 1) return `${has}o[${name}] = picks[${arg}](v[${name}]);`;
+      if (kind === 2) return `${has}{ const x = v[${name}], a = []; for (let i = 0; i < x.length; i++) a.push(picks[${arg}](x[i])); o[${name}] = a; }`;
+      if (kind === 3) return `${has}o[${name}] = v[${name}]; else o[${name}] = ${JSON.stringify(arg)};`;
+      return `${has}o[${name}] = v[${name}];`;
     });
-    return `  // shape ${shape}\n  (v) => {\n    const o = {};\n    let x;\n${lines.map((l) => `    ${l}`).join('\n')}\n    return o;\n  },`;
+    return `  // shape ${shape}\n  (v) => {\n    const m = PRESENT[AT++], o = {};\n${lines.map((l) => `    ${l}`).join('\n')}\n    return o;\n  },`;
   });
   // The copy the walk makes of an object of a declared shape: its fields'
   // copies come in `s` (declared order; undefined: absent).

@@ -35,7 +35,20 @@ pub enum Verdict {
 /// assert_eq!(scan(r#"{"interrupted": "yes"}"#, &InterruptAgentSessionResponse::SHAPE), Verdict::Unsure);
 /// ```
 pub fn scan(text: &str, shape: &'static Shape) -> Verdict {
-    let mut s = Scanner { text: text.as_bytes(), source: text, pos: 0, orders: ORDERS.with(Cell::get) };
+    scan_fields(text, shape, &mut Vec::new())
+}
+
+/// [`scan`], also saying which declared fields each object of a declared
+/// shape has: `present` gets one mask per such object (bit `i` for its
+/// shape's field `i`), in the order their objects open in the text. When
+/// each shape has at most one field that holds shaped objects (checked by
+/// `tests/shapes.rs`), that is also the order of a walk that takes the
+/// fields in declared order — the JS picks' order. Meaningful only when
+/// the verdict is [`Verdict::Valid`].
+pub fn scan_fields(text: &str, shape: &'static Shape, present: &mut Vec<u32>) -> Verdict {
+    present.clear();
+    let mut s =
+        Scanner { text: text.as_bytes(), source: text, pos: 0, orders: ORDERS.with(Cell::get), present };
     s.whitespace();
     let valid = s.shape(shape, 1) && {
         s.whitespace();
@@ -57,7 +70,7 @@ thread_local! {
     static ORDERS: Cell<Orders> = const { Cell::new([(None, [0; 32]); 4]) };
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, 'b> {
     text: &'a [u8],
     /// The same text as `str` (checked once, so slices of it need no check).
     source: &'a str,
@@ -66,6 +79,8 @@ struct Scanner<'a> {
     /// object. Objects of one shape (a list's items) usually have their keys
     /// in one order, so a key is then found at the first try.
     orders: Orders,
+    /// The masks of present fields (see [`scan_fields`]).
+    present: &'b mut Vec<u32>,
 }
 
 /// A string's place in the text; `escaped` when it holds a backslash.
@@ -75,7 +90,7 @@ struct Span {
     escaped: bool,
 }
 
-impl Scanner<'_> {
+impl Scanner<'_, '_> {
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.get(self.pos).copied()
@@ -108,6 +123,8 @@ impl Scanner<'_> {
             return false;
         }
         let mut seen: u64 = 0;
+        let mask_at = self.present.len();
+        self.present.push(0);
         let slot = match self
             .orders
             .iter()
@@ -161,6 +178,10 @@ impl Scanner<'_> {
                     return false;
                 }
             }
+        }
+        if let Some(mask) = self.present.get_mut(mask_at) {
+            // Shapes have at most 32 fields (`shape::KEYS_PER_SHAPE`).
+            *mask = seen as u32;
         }
         shape
             .fields

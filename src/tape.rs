@@ -75,11 +75,6 @@ impl<'a> Tape<'a> {
         Tape { words, numbers, text: std::str::from_utf8(bytes).unwrap_or("") }
     }
 
-    /// All the strings' text, one after another (for text handed in whole).
-    pub fn all_text(&self) -> &'a str {
-        self.text
-    }
-
     /// The root value.
     pub fn root(&'a self) -> Node<'a> {
         Node { tape: self, at: 0 }

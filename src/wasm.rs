@@ -12,7 +12,8 @@
 //!    plan Rust wrote (method, URL, headers) and the copy as the body; for
 //!    issues, objects from compact records (`outcome::issue_records`).
 //!
-//! Response text takes the same way in (`textIn`, then `fill`): a
+//! Response text is written straight into this module's memory as UTF-8
+//! (`textIn`, then `encodeText`): a
 //! validating scan (`src/json_scan.rs`) with no tree and no answer text, and,
 //! when it is valid, `JSON.parse` of the caller's text plus the declared
 //! picks and defaults.
@@ -28,7 +29,7 @@ use crate::enums::{AgentName, AgentSessionState, AgentSessionStatus, ModelId, Wo
 use crate::http_request::{plan, Endpoint, Plan};
 use crate::input::{field, Input, Kind};
 use crate::issue::{Issue, IssueKind, JsonProblem};
-use crate::json_scan::{scan, Verdict};
+use crate::json_scan::{scan_fields, Verdict};
 use crate::json_schema;
 use crate::json_text::{parse_with, JsonWriter, NumberText};
 use crate::outcome::{issue_records, ISSUE_FIELDS};
@@ -258,19 +259,26 @@ export function walk(a, b, two, sizes, shape, except) {
   H32[sizes >> 2] = s.nw; H32[(sizes >> 2) + 1] = s.nn; H32[(sizes >> 2) + 2] = s.nb; H32[(sizes >> 2) + 3] = second;
   return h;
 }
-// The caller's text as UTF-8 bytes; sizes[3] = 1 when UTF-8 carries it
-// exactly (no lone surrogate). -1 when `value` is not a string.
+// Keeps the caller's text for encodeText; its length in UTF-16 units goes
+// to sizes[2]. -1 when `value` is not a string.
 export function textIn(value, sizes) {
   if (typeof value !== "string") return -1;
   const h = level;
   const s = h < STATES.length ? STATES[h] : (STATES[h] = newState());
-  s.nw = 0; s.nn = 0; s.nb = 0; s.text = value;
-  room(s);
-  const ok = text(s, value);
-  s.nw = 0;
+  s.text = value;
   views();
-  H32[sizes >> 2] = 0; H32[(sizes >> 2) + 1] = 0; H32[(sizes >> 2) + 2] = ok ? s.nb : 0; H32[(sizes >> 2) + 3] = ok ? 1 : 0;
+  H32[(sizes >> 2) + 2] = value.length;
   return h;
+}
+// Text h's UTF-8, written straight into the module's memory at `at` (room
+// for `room` bytes); the number of bytes, or -1 when UTF-8 cannot carry it
+// exactly (a lone surrogate).
+export function encodeText(h, at, room) {
+  const value = STATES[h].text;
+  views();
+  const n = encodeInto.call(encoder, value, U8.subarray(at, at + room)).written;
+  // As many bytes as UTF-16 units: all ASCII. Otherwise look closer.
+  return n === value.length || isWellFormed(value) ? n : -1;
 }
 // Copies n items of `from` into `to` at `at` (a loop for a few: cheaper
 // than the views that set() needs).
@@ -294,6 +302,8 @@ export function layoutText() { return LAYOUT_TEXT; }
 // its keys by name, which the engine makes far faster than the loops here.
 // Without them (the wasm tests), the loops.
 const GENERATED = null;
+// The masks the generated picks read (answerText): PRESENT[AT++] per object.
+let PRESENT = null, AT = 0;
 // The object of declared shape `shape` from its fields' copies (`slots`, in
 // declared order; undefined: absent), defaults filled in, the key `except`
 // left out.
@@ -346,7 +356,37 @@ function json(v) {
   return out + "}";
 }
 export function answerCopy(h) { return { success: true, data: STATES[h].copy }; }
-export function answerText(h, shape) { return { success: true, data: pick(parse(STATES[h].text), shape) }; }
+// JSON.parse of text h, its declared keys picked. `count` masks at
+// `present` say which fields each shaped object has, in the order the
+// picks meet them (json_scan.rs); with none, the picks look for themselves.
+export function answerText(h, shape, present, count) {
+  const value = parse(STATES[h].text);
+  if (GENERATED === null) return { success: true, data: pick(value, shape) };
+  if (count === 0) {
+    const masks = [];
+    presentFields(value, shape, masks);
+    PRESENT = Int32Array.from(masks); AT = 0;
+  } else { views(); PRESENT = H32; AT = present >> 2; }
+  const data = GENERATED.picks[shape](value);
+  PRESENT = null;
+  return { success: true, data };
+}
+// The masks a scan gives, found in a value JSON.parse made (which has no
+// property holding undefined): declared order, each object before what it holds.
+function presentFields(v, shape, out) {
+  const at = out.length, fields = LAYOUT[shape];
+  let mask = 0;
+  out.push(0);
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f];
+    if (!hasOwn.call(v, field[0])) continue;
+    mask |= 1 << f;
+    const x = v[field[0]];
+    if (field[1] === 1) presentFields(x, field[2], out);
+    else if (field[1] === 2) for (let i = 0; i < x.length; i++) presentFields(x[i], field[2], out);
+  }
+  out[at] = mask;
+}
 // A built request: `plan` is method, url, the key the body leaves out (when
 // there is a body, as the walk did), then header names and values, each
 // ended by "\0".
@@ -390,17 +430,23 @@ export function parseJson(text) { try { return parse(text); } catch { return UNR
 extern "C" {
     fn install(memory: &JsValue, layout: &str);
     /// Walks `a` (and `b` when `two`) into a tape; returns the walk's handle.
-    fn walk(a: &JsValue, b: &JsValue, two: bool, sizes: u32, shape: Option<u32>, except: Option<&str>) -> u32;
-    /// The string `text` as UTF-8 bytes on a tape; returns the handle.
+    fn walk(a: &JsValue, b: &JsValue, two: bool, sizes: u32, shape: Option<u32>, except: Option<&str>)
+        -> u32;
+    /// Keeps the string `text` for `encodeText`; returns its handle, or -1
+    /// when `text` is not a string. Its length (UTF-16 units) goes to sizes[2].
     #[wasm_bindgen(js_name = textIn)]
     fn text_in(text: &JsValue, sizes: u32) -> i32;
+    /// The kept text's UTF-8 written at `at` (room for `room` bytes): the
+    /// number of bytes, or -1 when UTF-8 cannot carry it (a lone surrogate).
+    #[wasm_bindgen(js_name = encodeText)]
+    fn encode_text(handle: u32, at: u32, room: u32) -> i32;
     fn fill(handle: u32, words: u32, numbers: u32, bytes: u32);
     /// `{ success: true, data }`: the declared keys of the walked value.
     #[wasm_bindgen(js_name = answerCopy)]
     fn answer_copy(handle: u32) -> JsValue;
     /// `{ success: true, data }`: the declared keys of `JSON.parse(text)`.
     #[wasm_bindgen(js_name = answerText)]
-    fn answer_text(handle: u32, shape: u32) -> JsValue;
+    fn answer_text(handle: u32, shape: u32, present: u32, count: u32) -> JsValue;
     /// `{ success: true, data: HttpRequest }` from a plan and the params.
     #[wasm_bindgen(js_name = answerRequest)]
     fn answer_request(handle: u32, plan: &str, has_body: bool) -> JsValue;
@@ -451,9 +497,8 @@ fn answer_layout() -> String {
     w.finish()
 }
 
-/// Where `walk` and `textIn` write the tape's sizes: words, numbers,
-/// bytes, and where the second value starts (or, for text, whether UTF-8
-/// carries it exactly).
+/// Where `walk` writes the tape's sizes: words, numbers, bytes, and where
+/// the second value starts (`textIn` writes its text's length at [2]).
 static SIZES: [AtomicI32; 4] = [AtomicI32::new(0), AtomicI32::new(0), AtomicI32::new(0), AtomicI32::new(0)];
 
 /// The tape's storage: kept between calls at its largest size, so that
@@ -462,11 +507,13 @@ struct Buffers {
     words: Vec<i32>,
     numbers: Vec<f64>,
     bytes: Vec<u8>,
+    /// Which fields each shaped object of a scanned text has (`scan_fields`).
+    present: Vec<u32>,
 }
 
 thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> =
-        const { std::cell::RefCell::new(Buffers { words: Vec::new(), numbers: Vec::new(), bytes: Vec::new() }) };
+        const { std::cell::RefCell::new(Buffers { words: Vec::new(), numbers: Vec::new(), bytes: Vec::new(), present: Vec::new() }) };
     /// The memory and the layout, handed to the helpers once, on first use.
     static INSTALLED: () = install(&wasm_bindgen::memory(), &answer_layout());
 }
@@ -508,6 +555,25 @@ fn load_tape(handle: u32, rules: &mut dyn FnMut(&Tape)) {
         fill(handle, b.words.as_ptr() as u32, b.numbers.as_ptr() as u32, b.bytes.as_ptr() as u32);
         rules(&Tape::new(&b.words[..words], &b.numbers[..numbers], &b.bytes[..bytes]));
     });
+}
+
+/// Writes text `handle` (`units` UTF-16 units long) into this module's
+/// memory as UTF-8 and runs `rules` over it, with a buffer for the masks of
+/// present fields. `None` when UTF-8 cannot carry the text exactly (a lone
+/// surrogate). No call in here runs the caller's code.
+fn with_text<R>(handle: u32, units: usize, rules: impl FnOnce(&str, &mut Vec<u32>) -> R) -> Option<R> {
+    BUFFERS.with(|buffers| {
+        let mut b = buffers.borrow_mut();
+        let Buffers { bytes, present, .. } = &mut *b;
+        // At most 3 bytes of UTF-8 per UTF-16 unit.
+        let room = units.checked_mul(3)?;
+        if bytes.len() < room {
+            bytes.resize(room, 0);
+        }
+        let written = usize::try_from(encode_text(handle, bytes.as_ptr() as u32, room as u32)).ok()?;
+        let text = std::str::from_utf8(bytes.get(..written)?).ok()?;
+        Some(rules(text, present))
+    })
 }
 
 /// Walks one value (or two) onto a tape; returns the walk's handle. The
@@ -761,26 +827,25 @@ fn parse_answer<T: Declared>(input: &JsValue) -> JsValue {
         // Not a string: a value to check as it is.
         return check_value::<T>(input);
     };
-    if size(3) == 1 {
-        let checked = with_tape(handle, |tape| {
-            let text = tape.all_text();
-            if scan(text, T::declared()) == Verdict::Valid {
-                None
-            } else {
-                // Not surely valid: the full path says what is wrong (or,
-                // for the rare valid text the scan cannot vouch for, reads it).
-                Some(
-                    parse_with::<JsNumbers>(text)
-                        .map_err(|issue| vec![issue])
-                        .and_then(|value| check_only(&value, T::declared())),
-                )
-            }
-        });
+    let checked = with_text(handle, size(2), |text, present| {
+        if scan_fields(text, T::declared(), present) == Verdict::Valid {
+            // The masks of present fields go to the picks.
+            Ok((present.as_ptr() as u32, present.len() as u32))
+        } else {
+            // Not surely valid: the full path says what is wrong (or, for
+            // the rare valid text the scan cannot vouch for, reads it; the
+            // picks then find the fields themselves: no masks).
+            parse_with::<JsNumbers>(text)
+                .map_err(|issue| vec![issue])
+                .and_then(|value| check_only(&value, T::declared()))
+                .map(|()| (0, 0))
+        }
+    });
+    if let Some(checked) = checked {
         return match checked {
-            // Valid (the scan, or the full path for what the scan leaves to
-            // it): JSON.parse of the text, the declared keys picked.
-            None | Some(Ok(())) => answer_text(handle, shape_number(T::declared())),
-            Some(Err(issues)) => failure(&issues),
+            // Valid: JSON.parse of the text, the declared keys picked.
+            Ok((present, count)) => answer_text(handle, shape_number(T::declared()), present, count),
+            Err(issues) => failure(&issues),
         };
     }
     // Text with a raw lone surrogate cannot be copied exactly: let JS parse

@@ -5,9 +5,10 @@
 mod common;
 use common::Rng;
 
-use membrane_agent_session::json_scan::{scan, Verdict};
+use membrane_agent_session::json_scan::{scan, scan_fields, Verdict};
 use membrane_agent_session::json_text::parse;
-use membrane_agent_session::shape::check;
+use membrane_agent_session::shape::{check, Rule, Shape, SHAPES};
+use membrane_agent_session::value::Value;
 use membrane_agent_session::{AgentSession, AgentSessionList, InterruptAgentSessionResponse};
 
 const SESSION: &str = r#"{"id":"as_1","workspaceId":"w","workspaceElementId":"e","type":"chat","status":"running","prompt":"Sync \"contacts\"\n","lastActivityAt":"2025-01-01T10:00Z","hasWorker":true,"createdAt":"2025-01-01T09:59:00.123Z","updatedAt":"2025-01-01T10:00:00Z","state":"idle","workspaceElementType":"connector","agentName":"membrane","cost":0.25,"isExternal":false,"output":{"a":[1,{"b":null}],"é":"\u00e9\ud83d\ude00"},"error":{"message":"m","type":"t","data":{"x":1},"logs":[1,"two"],"causedByError":{"message":"inner"}},"extra":{"k":[true]}}"#;
@@ -148,6 +149,8 @@ fn the_scan_never_accepts_what_the_full_path_refuses() {
         };
         if fast == Verdict::Valid {
             assert!(slow, "the scan accepted what the full path refuses: {text}");
+            let shape = if is_page { &AgentSessionList::SHAPE } else { &AgentSession::SHAPE };
+            assert_eq!(masks_of(&text, shape), present_fields(&text, shape), "{text}");
             agreed_valid += 1;
         }
         valid += usize::from(slow);
@@ -155,4 +158,62 @@ fn the_scan_never_accepts_what_the_full_path_refuses() {
     // The mutations leave many answers valid, and the scan takes most of them.
     assert!(valid > 2_000, "only {valid} valid cases");
     assert!(agreed_valid * 10 >= valid * 7, "the scan took only {agreed_valid} of {valid} valid answers");
+}
+
+/// The masks `scan_fields` gives for a text it finds valid.
+fn masks_of(text: &str, shape: &'static Shape) -> Vec<u32> {
+    let mut masks = vec![7; 3]; // stale content it must clear
+    assert_eq!(scan_fields(text, shape, &mut masks), Verdict::Valid, "{text}");
+    masks
+}
+
+/// The same masks found in the parsed tree: one per object of a declared
+/// shape, each before the objects it holds, fields in declared order.
+fn present_fields(text: &str, shape: &Shape) -> Vec<u32> {
+    fn walk(value: &Value, shape: &Shape, out: &mut Vec<u32>) {
+        let Value::Object(entries) = value else { panic!("an object of {}", shape.name) };
+        let at = out.len();
+        out.push(0);
+        for (i, field) in shape.fields.iter().enumerate() {
+            let Some((_, item)) = entries.iter().find(|(k, _)| k == field.key) else { continue };
+            out[at] |= 1 << i;
+            match (field.rule, item) {
+                (Rule::Nested(next), _) => walk(item, next(), out),
+                (Rule::ArrayOf(next), Value::Array(items)) => {
+                    items.iter().for_each(|item| walk(item, next(), out))
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&parse(text).expect("JSON"), shape, &mut out);
+    out
+}
+
+#[test]
+fn the_scan_says_which_fields_each_object_has() {
+    let page = format!(
+        r#"{{"cursor":"c","items":[{SESSION},{{"id":"2","workspaceId":"w","workspaceElementId":"e","type":"t","status":"completed","prompt":"","lastActivityAt":"2025-01-01T10:00Z","hasWorker":false,"createdAt":"2025-01-01T10:00Z","updatedAt":"2025-01-01T10:00Z"}}]}}"#
+    );
+    let masks = masks_of(&page, &AgentSessionList::SHAPE);
+    assert_eq!(masks, present_fields(&page, &AgentSessionList::SHAPE));
+    // The page (items and cursor), the first session, its error, its error's
+    // cause, the second session (its ten required fields only).
+    assert_eq!(masks.len(), 5, "{masks:?}");
+    assert_eq!(masks[0], 0b11);
+    assert_eq!(masks[4], 0b11_1111_1111);
+}
+
+#[test]
+fn each_shape_holds_shaped_objects_in_one_field_at_most() {
+    // The scan gives the masks in the order objects open in the text, and
+    // the JS picks read them in declared order: the same order only while
+    // no shape has two fields of shaped objects (scripts/assemble-pkg.mjs
+    // refuses to build otherwise).
+    for shape in SHAPES {
+        let nesting =
+            shape.fields.iter().filter(|f| matches!(f.rule, Rule::Nested(_) | Rule::ArrayOf(_))).count();
+        assert!(nesting <= 1, "{} has {nesting} fields of shaped objects", shape.name);
+    }
 }

@@ -620,6 +620,30 @@ checked("parseAgentSessionList: text and object agree; unknown keys dropped at b
   assert.deepStrictEqual(alone, expected.items[1]);
 });
 
+checked("parseAgentSessionList: text the scan vouches for and text it leaves to the full path give the same answer", () => {
+  // A cost with a decimal exponent of 308 is left to the full path
+  // (json_scan.rs), whose picks then find the present fields themselves;
+  // the scan otherwise says which fields each object has.
+  const items = [
+    { ...SESSION, cost: 1, error: { message: "a", causedByError: { message: "b", type: "t" } }, extra: 1 },
+    { ...SESSION, id: "as_2", cost: 1, state: "idle", title: "t" },
+    { ...SESSION, id: "as_3", cost: 1, error: { message: "c", data: { x: [1] } } },
+  ];
+  const expected = (cost) => ({
+    items: [
+      { ...SESSION, state: "busy", cost, error: { message: "a", causedByError: { message: "b", type: "t" } } },
+      { ...SESSION, id: "as_2", cost: 1, state: "idle", title: "t" },
+      { ...SESSION, id: "as_3", state: "busy", cost: 1, error: { message: "c", data: { x: [1] } } },
+    ],
+  });
+  const text = JSON.stringify({ items });
+  assert.deepStrictEqual(ok(parseList(text), "scanned"), expected(1));
+  assert.deepStrictEqual(ok(parseList(text.replace('"cost":1,', '"cost":1.5e308,')), "full path"), expected(1.5e308));
+  const one = JSON.stringify(items[0]);
+  assert.deepStrictEqual(ok(parse(one), "scanned"), expected(1).items[0]);
+  assert.deepStrictEqual(ok(parse(one.replace('"cost":1,', '"cost":1.5e308,')), "full path"), expected(1.5e308).items[0]);
+});
+
 checked("parseAgentSessionList: an item's problems at [\"items\", i, …], the page's at its key", () => {
   const cases = [
     [{ items: [SESSION, { ...SESSION, id: 1 }] }, [{ code: "invalid_type", path: ["items", 1, "id"], expected: "string" }]],
