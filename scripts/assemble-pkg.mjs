@@ -32,6 +32,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decoderSource as wasmBytesSource } from './base64-decoder.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Until the Makefile builds into target/wasm-pack/web, an older layout's
@@ -279,18 +280,10 @@ function removeLine(source, line) {
 function decoderSource(base64) {
   return `
 // The module's bytes, inlined (base64), so that no bundler or server has an
-// asset to copy or lose. Decoded with web APIs only (a Node-only API would
-// make bundlers add a polyfill): Uint8Array.fromBase64 where the runtime
-// has it, else atob.
+// asset to copy or lose; decoded as scripts/base64-decoder.mjs says.
 const WASM_BASE64 = '${base64}';
 
-function wasmBytes(base64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
+${wasmBytesSource()}
 
 // Compiled and instantiated synchronously, once, when this module is first
 // evaluated: every export works on the next line, with no init call.
@@ -525,6 +518,20 @@ function planInterop(glueExports) {
   return { source, dts };
 }
 
+// interop.js with its JSON Schemas written in as text, from the build's own
+// glue: importing the package then makes no wasm call for them (they took
+// 2 ms of a cold start, measured with node --cpu-prof).
+function bakeSchemas(source, glue) {
+  const baked = source
+    .replace(/\/\* @__PURE__ \*\/ (\w+JsonSchemaText)\(\)/g, (_, name) => {
+      if (typeof glue[name] !== 'function') fail(`the glue does not export ${name}`);
+      return JSON.stringify(glue[name]());
+    })
+    .replace(/^[ \t]*\w+JsonSchemaText,\n/gm, '');
+  if (/\w+JsonSchemaText\s*[(,]/.test(baked)) fail('interop.js still reads a JSON Schema from the glue at load');
+  return baked;
+}
+
 // Loads the assembled package from a scratch copy, by both entries, and
 // compares what it exports with what the package promises.
 async function checkPackage(dir, expected) {
@@ -629,7 +636,7 @@ async function main() {
       if (undeclared.length > 0) fail(`js/interop.d.ts does not declare ${undeclared.join(', ')}`);
       const clash = interopTypes.filter((t) => glueTypes.includes(t));
       if (clash.length > 0) fail(`js/interop.d.ts and the glue both declare the types ${clash.join(', ')}`);
-      files['interop.js'] = plan.source;
+      files['interop.js'] = bakeSchemas(plan.source, glue);
       files['interop.d.ts'] = plan.dts;
       files['interop.d.cts'] = plan.dts.replace(
         new RegExp(`(from\\s*['"])\\./${BASE}\\.js(['"])`, 'g'), `$1./${BASE}.cjs$2`);

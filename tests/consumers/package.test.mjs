@@ -163,3 +163,45 @@ test('the expected values in these tests are SPEC\'s table', () => {
     assert.equal(Number(row[1]), values.length);
   }
 });
+
+// ---- the inlined module's decoder (scripts/base64-decoder.mjs) -------------------
+
+test('the base64 decoder gives the bytes atob gives, for every length and padding', async () => {
+  const { decoderSource } = await import('../../scripts/base64-decoder.mjs');
+  // The glue's own function, with fromBase64 hidden so the wasm decoder runs.
+  const wasmBytes = new Function('Uint8Array', `${decoderSource()}\nreturn wasmBytes;`)(
+    class extends Uint8Array { static fromBase64 = undefined; },
+  );
+  let seed = 0x2545f491;
+  const byte = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) & 255;
+  const sizes = [...Array.from({ length: 40 }, (_, i) => i), 1000, 65_536 * 2 + 7, 150_001];
+  for (const size of sizes) {
+    const bytes = Uint8Array.from({ length: size }, byte);
+    let text = '';
+    for (const b of bytes) text += String.fromCharCode(b);
+    const base64 = btoa(text);
+    const decoded = wasmBytes(base64);
+    assert.equal(decoded.length, size, `length of ${size} bytes`);
+    assert.deepEqual(Uint8Array.from(decoded), bytes, `${size} bytes`);
+  }
+  // Every character of the alphabet, at every place in a group.
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let shift = 0; shift < 4; shift++) {
+    const base64 = (alphabet.slice(shift) + alphabet.slice(0, shift));
+    const expected = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    assert.deepEqual(Uint8Array.from(wasmBytes(base64)), expected, `alphabet shifted by ${shift}`);
+  }
+});
+
+test('the base64 decoder inlined is scripts/base64.wat', (t) => {
+  const wat2wasm = spawnSync('wat2wasm', [join(root, 'scripts', 'base64.wat'), '--output=-'], { maxBuffer: 1 << 20 });
+  if (wat2wasm.error || wat2wasm.status !== 0) {
+    t.skip('wat2wasm (wabt) is not installed: the bytes cannot be rebuilt here');
+    return;
+  }
+  return import('../../scripts/base64-decoder.mjs').then(({ DECODER_BYTES }) => {
+    assert.deepEqual(DECODER_BYTES, [...wat2wasm.stdout]);
+    assert.ok(readFileSync(join(packageDir, 'membrane_agent_session.js'), 'utf8').includes(`new Uint8Array([${DECODER_BYTES.join(',')}])`),
+      'the package inlines these bytes');
+  });
+});
