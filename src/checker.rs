@@ -190,6 +190,12 @@ impl<'a> Checker<'a> {
     pub(crate) fn string<I: Input<'a>>(&mut self, value: I) -> Option<&'a str> {
         match value.kind() {
             Kind::String(text) => Some(text),
+            // A rule that reads the text never gets one left out
+            // (`Rule::reads_text`); were it to, it could not read it.
+            Kind::UncopiedString { .. } => {
+                self.wrong_type("string", &Kind::<I>::Foreign(Foreign::Unreadable));
+                None
+            }
             other => {
                 self.wrong_type("string", &other);
                 None
@@ -199,19 +205,35 @@ impl<'a> Checker<'a> {
 
     /// A string of at least `min` code points (SPEC counts code points;
     /// nothing is trimmed).
-    pub(crate) fn text<I: Input<'a>>(&mut self, value: I, min: u32) -> Option<&'a str> {
-        let text = self.string(value)?;
-        if min > 0 && text.chars().take(min as usize).count() < min as usize {
+    pub(crate) fn text<I: Input<'a>>(&mut self, value: I, min: u32) -> bool {
+        let count = match value.kind() {
+            // Its text left out (`Rule::reads_text`): whether it is empty
+            // is all a minimum of at most one needs.
+            Kind::UncopiedString { empty } if min <= 1 => usize::from(!empty),
+            _ => match self.string(value) {
+                Some(text) => text.chars().take(min as usize).count(),
+                None => return false,
+            },
+        };
+        self.at_least(count, min)
+    }
+
+    /// Whether `count` code points (counted up to `min`) are enough.
+    fn at_least(&mut self, count: usize, min: u32) -> bool {
+        if count < min as usize {
             self.report(IssueKind::TooSmall { minimum: min, origin: "string" });
-            return None;
+            return false;
         }
-        Some(text)
+        true
     }
 
     /// A non-empty string that can stand as one URL path segment: `.` and
     /// `..` are refused, since no encoding keeps them from changing the path.
     pub(crate) fn path_segment<I: Input<'a>>(&mut self, value: I) -> Option<&'a str> {
-        let text = self.text(value, 1)?;
+        let text = self.string(value)?;
+        if !self.at_least(text.chars().take(1).count(), 1) {
+            return None;
+        }
         if text == "." || text == ".." {
             self.report(IssueKind::InvalidFormat {
                 format: Format::PathSegment,
@@ -313,7 +335,7 @@ impl<'a> Checker<'a> {
 
     fn json_at_depth<I: Input<'a>>(&mut self, value: I, depth: usize) {
         match value.kind() {
-            Kind::Null | Kind::Bool(_) | Kind::String(_) => {}
+            Kind::Null | Kind::Bool(_) | Kind::String(_) | Kind::UncopiedString { .. } => {}
             Kind::Number(n) if n.is_finite() => {}
             other @ Kind::Number(_) => {
                 self.report(IssueKind::InvalidType { expected: "finite number", received: other.name() })

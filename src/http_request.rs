@@ -54,7 +54,9 @@ const OPTION_KEYS: &[&str] = &["token", "baseUrl"];
 pub trait Endpoint: Declared {
     const METHOD: &'static str;
     /// `Some(key)`: the body is the params less `key` (`""`: all of them);
-    /// `None`: no body.
+    /// `None`: no body. With a body, `target` reads only params whose rule
+    /// reads their text ([`crate::shape::Rule::reads_text`]): the JS binding
+    /// leaves the text of the others off its tape (`tests/tape.rs` checks).
     const BODY: Option<&'static str>;
     /// The path below the base URL (segments encoded) and the query
     /// parameters (values encoded, in SPEC's order) of checked params.

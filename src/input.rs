@@ -44,6 +44,12 @@ pub enum Kind<'a, I: Input<'a>> {
     /// Any double, NaN and the infinities included.
     Number(f64),
     String(&'a str),
+    /// A well-formed string whose text the JS binding left out of the
+    /// tape, because no rule at its place reads more than whether it is
+    /// empty ([`crate::shape::Rule::reads_text`]).
+    UncopiedString {
+        empty: bool,
+    },
     Array(I::Items),
     Object(I::Entries),
     Foreign(Foreign),
@@ -59,7 +65,7 @@ impl<'a, I: Input<'a>> Kind<'a, I> {
             Kind::Number(n) if *n == f64::INFINITY => "Infinity",
             Kind::Number(n) if *n == f64::NEG_INFINITY => "-Infinity",
             Kind::Number(_) => "number",
-            Kind::String(_) => "string",
+            Kind::String(_) | Kind::UncopiedString { .. } => "string",
             Kind::Array(_) => "array",
             Kind::Object(_) => "object",
             Kind::Foreign(foreign) => foreign.kind_name(),

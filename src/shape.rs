@@ -47,6 +47,27 @@ pub enum Rule {
     Nested(fn() -> &'static Shape),
 }
 
+impl Rule {
+    /// Whether the rule reads a string's text, not only whether it is
+    /// empty. Where it does not, the JS binding may leave a string's text
+    /// out of the tape ([`crate::input::Kind::UncopiedString`]), and so may
+    /// inside a value the rule holds (a `Json` value's strings).
+    pub fn reads_text(self) -> bool {
+        match self {
+            Rule::Text { min } => min > 1,
+            Rule::Timestamp | Rule::Enum(_) | Rule::PathSegment => true,
+            Rule::Boolean
+            | Rule::Integer { .. }
+            | Rule::FiniteNumber
+            | Rule::Json
+            | Rule::JsonObject
+            | Rule::JsonArray
+            | Rule::ArrayOf(_)
+            | Rule::Nested(_) => false,
+        }
+    }
+}
+
 /// Whether a key must be there, and what stands in when it is not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Presence {
@@ -179,7 +200,7 @@ fn check_fields<'a, I: Input<'a>>(
 
 fn check_rule<'a, I: Input<'a>>(c: &mut Checker<'a>, value: I, rule: Rule) -> bool {
     match rule {
-        Rule::Text { min } => c.text(value, min).is_some(),
+        Rule::Text { min } => c.text(value, min),
         Rule::Timestamp => c.timestamp(value).is_some(),
         Rule::Enum(values) => c.one_of(value, values).is_some(),
         Rule::Boolean => c.boolean(value).is_some(),

@@ -13,6 +13,7 @@
 //! | `null`, `false`, `true` | `[0]`, `[1]`, `[2]` |
 //! | number | `[3, index]` |
 //! | string | `[4, offset, length]` |
+//! | string whose text is left out | `[8, length]` (UTF-16 units; see [`Kind::UncopiedString`]) |
 //! | not JSON ([`Foreign`]) | `[5, code]` (codes as in [`FOREIGN_CODES`]) |
 //! | array | `[6, count, end]`, then each item |
 //! | object | `[7, count, end]`, then each property: `[offset, length]` of the key and its value |
@@ -24,7 +25,7 @@
 //! holding `undefined` is not there.
 
 use crate::input::{Input, Kind};
-use crate::shape::declared_key;
+use crate::shape::{declared_key, Rule, Shape};
 use crate::value::{Foreign, Value};
 
 const NULL: i32 = 0;
@@ -35,6 +36,7 @@ const STRING: i32 = 4;
 const FOREIGN: i32 = 5;
 const ARRAY: i32 = 6;
 const OBJECT: i32 = 7;
+const UNCOPIED_STRING: i32 = 8;
 
 /// The [`Foreign`] kinds, by their code on the tape.
 pub const FOREIGN_CODES: [Foreign; 11] = [
@@ -103,7 +105,7 @@ impl<'a> Tape<'a> {
     fn after(&self, at: usize) -> usize {
         match self.word(at) {
             NULL | FALSE | TRUE => at + 1,
-            NUMBER | FOREIGN => at + 2,
+            NUMBER | FOREIGN | UNCOPIED_STRING => at + 2,
             STRING => at + 3,
             // A container's end always lies after it; a tape that says
             // otherwise ends here (it cannot loop).
@@ -176,6 +178,7 @@ impl<'a> Input<'a> for Node<'a> {
                 Some(text) => Kind::String(text),
                 None => Kind::Foreign(Foreign::Unreadable),
             },
+            UNCOPIED_STRING => Kind::UncopiedString { empty: operand(1) == 0 },
             ARRAY => Kind::Array(Items { tape, at: self.at + 3, left: operand(1) }),
             OBJECT => Kind::Object(Entries { tape, at: self.at + 3, left: operand(1) }),
             FOREIGN => {
@@ -196,6 +199,8 @@ impl<'a> Input<'a> for Node<'a> {
             Kind::Bool(b) => Value::Bool(b),
             Kind::Number(n) => Value::Number(n),
             Kind::String(text) => Value::String(text.to_owned()),
+            // Not there to copy: said, not made up.
+            Kind::UncopiedString { .. } => Value::Foreign(Foreign::Unreadable),
             Kind::Array(items) => Value::Array(items.map(Node::to_value).collect()),
             Kind::Object(entries) => {
                 Value::Object(entries.map(|(k, v)| (k.to_owned(), v.to_value())).collect())
@@ -219,12 +224,32 @@ impl OwnedTape {
     }
 }
 
-/// Lays `value` out as the JS binding would (for native tests and the fuzz
-/// targets: the same rules must give the same answer from either input).
+/// Lays `value` out as the JS binding would when no rule is known (for
+/// native tests and the fuzz targets: the same rules must give the same
+/// answer from either input).
 pub fn write(value: &Value) -> OwnedTape {
     let mut tape = OwnedTape::default();
-    write_value(&mut tape, value);
+    write_value(&mut tape, value, Place::Plain, false);
     tape
+}
+
+/// Lays `value` out as the JS binding does for a value checked as `shape`
+/// (what a validator or parser checks, a builder's params when the
+/// endpoint has a body): a string that no rule at its place reads
+/// ([`Rule::reads_text`]), or that lies inside a value whose rule reads
+/// none, goes by its length alone.
+pub fn write_checked(value: &Value, shape: &'static Shape) -> OwnedTape {
+    let mut tape = OwnedTape::default();
+    write_value(&mut tape, value, Place::Shape(shape), true);
+    tape
+}
+
+/// What the rules expect at a place.
+#[derive(Clone, Copy)]
+enum Place {
+    Shape(&'static Shape),
+    ArrayOf(&'static Shape),
+    Plain,
 }
 
 fn count(n: usize) -> i32 {
@@ -237,13 +262,18 @@ fn write_text(tape: &mut OwnedTape, text: &str) {
     tape.bytes.extend_from_slice(text.as_bytes());
 }
 
-fn write_value(tape: &mut OwnedTape, value: &Value) {
+/// Writes `value` at `place`; `uncopied`: its strings (and theirs) need
+/// not have their text on the tape.
+fn write_value(tape: &mut OwnedTape, value: &Value, place: Place, uncopied: bool) {
     match value {
         Value::Null => tape.words.push(NULL),
         Value::Bool(b) => tape.words.push(if *b { TRUE } else { FALSE }),
         Value::Number(n) => {
             tape.words.extend([NUMBER, count(tape.numbers.len())]);
             tape.numbers.push(*n);
+        }
+        Value::String(text) if uncopied => {
+            tape.words.extend([UNCOPIED_STRING, count(text.encode_utf16().count())]);
         }
         Value::String(text) => {
             tape.words.push(STRING);
@@ -256,8 +286,10 @@ fn write_value(tape: &mut OwnedTape, value: &Value) {
         Value::Array(items) => {
             let start = tape.words.len();
             tape.words.extend([ARRAY, count(items.len()), 0]);
+            let item_place =
+                if let Place::ArrayOf(shape) = place { Place::Shape(shape) } else { Place::Plain };
             for item in items {
-                write_value(tape, item);
+                write_value(tape, item, item_place, uncopied);
             }
             tape.words[start + 2] = count(tape.words.len());
         }
@@ -270,7 +302,21 @@ fn write_value(tape: &mut OwnedTape, value: &Value) {
                 } else {
                     write_text(tape, key);
                 }
-                write_value(tape, item);
+                let declared = match place {
+                    Place::Shape(shape) => shape.fields.iter().find(|f| f.key == key),
+                    _ => None,
+                };
+                match declared.map(|f| f.rule) {
+                    Some(rule) => {
+                        let place = match rule {
+                            Rule::Nested(next) => Place::Shape(next()),
+                            Rule::ArrayOf(next) => Place::ArrayOf(next()),
+                            _ => Place::Plain,
+                        };
+                        write_value(tape, item, place, uncopied && !rule.reads_text());
+                    }
+                    None => write_value(tape, item, Place::Plain, uncopied),
+                }
             }
             tape.words[start + 2] = count(tape.words.len());
         }

@@ -61,7 +61,7 @@ const UNREADABLE = Symbol("unreadable");
 // As value.rs: MAX_DEPTH nested containers, MAX_FOREIGN non-JSON array items.
 const MAX_DEPTH = 1000, MAX_FOREIGN = 100;
 // The tape's records and the codes of what JSON cannot carry (tape.rs).
-const NUMBER = 3, STRING = 4, FOREIGN = 5, ARRAY_TAG = 6, OBJECT_TAG = 7;
+const NUMBER = 3, STRING = 4, FOREIGN = 5, ARRAY_TAG = 6, OBJECT_TAG = 7, UNCOPIED_STRING = 8;
 const UNDEFINED = 0, BIGINT = 1, SYMBOL = 2, FUNCTION = 3, NON_PLAIN = 4, CYCLE = 5, UNREADABLE_CODE = 6,
   TOO_DEEP = 7, ILL_FORMED_STRING = 8, ILL_FORMED_KEY = 9, NOT_READ = 10;
 
@@ -83,9 +83,10 @@ const newState = () => ({
 const STATES = [];
 let level = 0;
 let memory = null, H32 = null, F64 = null, U8 = null;
-// The answers' layout: LAYOUT[shape] = [[key, kind, arg], …] from
+// The answers' layout: LAYOUT[shape] = [[key, kind, arg, reads], …] from
 // answer_layout() in wasm.rs: kind 1 = a nested shape (arg), 2 = an array
-// of one, 3 = a default (arg), 0 = the value as it is.
+// of one, 3 = a default (arg), 0 = the value as it is; reads = 1 when the
+// field's rule reads a string's text (else a string there can be bare).
 let LAYOUT = null;
 let FIELDS = null, KEYS_PER_SHAPE = 0, LAYOUT_TEXT = "";
 export function install(mem, layout) {
@@ -130,11 +131,18 @@ function text(s, v) {
 // Writes v; returns its copy (undefined for what JSON cannot carry).
 // `shape` says what copy the answer wants: -1 a plain copy; s >= 0 an
 // object of declared shape s; -2 - s an array of shape s; null (or
-// undefined) none: the value is only written, for the rules.
-function put(s, v, depth, shape) {
+// undefined) none: the value is only written, for the rules. `bare`: no
+// rule reads the text of a string here, only whether it is empty, so its
+// text is left out (Rule::reads_text).
+function put(s, v, depth, shape, bare) {
   switch (typeof v) {
     case "string": {
       room(s);
+      if (bare) {
+        if (v.length > 0 && !isWellFormed(v)) { foreign(s, ILL_FORMED_STRING); return undefined; }
+        s.words[s.nw++] = UNCOPIED_STRING; s.words[s.nw++] = v.length;
+        return v;
+      }
       const at = s.nw;
       s.words[s.nw++] = STRING;
       if (text(s, v)) return v;
@@ -149,7 +157,7 @@ function put(s, v, depth, shape) {
     case "undefined": foreign(s, UNDEFINED); return undefined;
     case "bigint": foreign(s, BIGINT); return undefined;
     case "symbol": foreign(s, SYMBOL); return undefined;
-    case "object": if (v === null) { word(s, 0); return null; } return container(s, v, depth, shape);
+    case "object": if (v === null) { word(s, 0); return null; } return container(s, v, depth, shape, bare);
     default: foreign(s, FUNCTION); return undefined;
   }
 }
@@ -159,16 +167,16 @@ function read(v, key) {
 }
 // A property whose key goes by its text: its key and value written, its
 // value's copy (as `shape` says) returned.
-function property(s, key, item, depth, shape) {
+function property(s, key, item, depth, shape, bare) {
   room(s);
   if (!text(s, key)) { s.words[s.nw++] = -1; s.words[s.nw++] = 0; foreign(s, ILL_FORMED_KEY); return undefined; }
   if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); return undefined; }
-  return put(s, item, depth + 1, shape);
+  return put(s, item, depth + 1, shape, bare);
 }
 // An array or a plain object, as JSON.stringify would see it: own
 // enumerable string keys, each property read once, a hole as undefined, a
 // property holding undefined absent.
-function container(s, v, depth, shape) {
+function container(s, v, depth, shape, bare) {
   if (depth >= MAX_DEPTH) { foreign(s, TOO_DEEP); return undefined; }
   const ancestors = s.ancestors;
   for (let i = 0; i < depth; i++) if (ancestors[i] === v) { foreign(s, CYCLE); return undefined; }
@@ -196,7 +204,7 @@ function container(s, v, depth, shape) {
     for (let i = 0; i < length; i++) {
       const item = s.nw, nn = s.nn, nb = s.nb;
       let copy;
-      try { copy = put(s, hasOwn.call(v, i) ? v[i] : undefined, depth + 1, itemShape); }
+      try { copy = put(s, hasOwn.call(v, i) ? v[i] : undefined, depth + 1, itemShape, bare); }
       catch { s.nw = item; s.nn = nn; s.nb = nb; foreign(s, UNREADABLE_CODE); copy = undefined; }
       count++;
       if (s.words[item] === FOREIGN && ++s.foreign > MAX_FOREIGN) { s.nw = item; foreign(s, NOT_READ); break; }
@@ -216,13 +224,13 @@ function container(s, v, depth, shape) {
       count++;
       let f = hint;
       if (f >= fields.length || fields[f][0] !== key) for (f = 0; f < fields.length && fields[f][0] !== key; f++);
-      if (f === fields.length) { property(s, key, item, depth, null); continue; }
+      if (f === fields.length) { property(s, key, item, depth, null, bare); continue; }
       // A declared key goes by its number (tape.rs).
       room(s); s.words[s.nw++] = -2 - (shape * KEYS_PER_SHAPE + f); s.words[s.nw++] = 0;
       if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); continue; }
       hint = f + 1;
       const kind = fields[f][1];
-      slots[f] = put(s, item, depth + 1, kind === 1 ? fields[f][2] : kind === 2 ? -2 - fields[f][2] : -1);
+      slots[f] = put(s, item, depth + 1, kind === 1 ? fields[f][2] : kind === 2 ? -2 - fields[f][2] : -1, bare && fields[f][3] === 0);
     }
     out = build(slots, shape, depth === 0 ? s.except : null);
   } else {
@@ -231,7 +239,7 @@ function container(s, v, depth, shape) {
       const key = keys[i], item = read(v, key);
       if (item === undefined) continue;
       count++;
-      const copy = property(s, key, item, depth, keep ? -1 : null);
+      const copy = property(s, key, item, depth, keep ? -1 : null, bare);
       if (!keep) continue;
       if (key === "__proto__") defineProperty(out, key, { value: copy, writable: true, enumerable: true, configurable: true });
       else out[key] = copy;
@@ -244,16 +252,18 @@ function container(s, v, depth, shape) {
 // Walks a (and b, when two) into a fresh tape; writes its sizes at `sizes`
 // in memory ([words, numbers, bytes, where b starts]) and returns the
 // state's handle for fill and the answer. a's copy has the declared shape
-// `shape`, less the key `except`; b's is not kept.
-export function walk(a, b, two, sizes, shape, except) {
+// `shape`, less the key `except`; b's is not kept. `bare`: a is checked as
+// `shape` and nothing else reads it, so the strings whose text no rule
+// reads go by their length alone (see put).
+export function walk(a, b, two, sizes, shape, except, bare) {
   const h = level++;
   const s = h < STATES.length ? STATES[h] : (STATES[h] = newState());
   s.nw = 0; s.nn = 0; s.nb = 0; s.foreign = 0; s.except = except;
   let second = 0;
   try {
-    s.copy = put(s, a, 0, shape);
+    s.copy = put(s, a, 0, shape, bare);
     second = s.nw; s.foreign = 0;
-    if (two) put(s, b, 0, null);
+    if (two) put(s, b, 0, null, false);
   } finally { level--; }
   views();
   H32[sizes >> 2] = s.nw; H32[(sizes >> 2) + 1] = s.nn; H32[(sizes >> 2) + 2] = s.nb; H32[(sizes >> 2) + 3] = second;
@@ -430,8 +440,15 @@ export function parseJson(text) { try { return parse(text); } catch { return UNR
 extern "C" {
     fn install(memory: &JsValue, layout: &str);
     /// Walks `a` (and `b` when `two`) into a tape; returns the walk's handle.
-    fn walk(a: &JsValue, b: &JsValue, two: bool, sizes: u32, shape: Option<u32>, except: Option<&str>)
-        -> u32;
+    fn walk(
+        a: &JsValue,
+        b: &JsValue,
+        two: bool,
+        sizes: u32,
+        shape: Option<u32>,
+        except: Option<&str>,
+        bare: bool,
+    ) -> u32;
     /// Keeps the string `text` for `encodeText`; returns its handle, or -1
     /// when `text` is not a string. Its length (UTF-16 units) goes to sizes[2].
     #[wasm_bindgen(js_name = textIn)]
@@ -487,9 +504,9 @@ fn answer_layout() -> String {
                     w.raw(",3,");
                     w.string(value);
                 }
-                _ => w.raw(",0"),
+                _ => w.raw(",0,0"),
             }
-            w.raw("]");
+            w.raw(if field.rule.reads_text() { ",1]" } else { ",0]" });
         }
         w.raw("]");
     }
@@ -578,11 +595,19 @@ fn with_text<R>(handle: u32, units: usize, rules: impl FnOnce(&str, &mut Vec<u32
 
 /// Walks one value (or two) onto a tape; returns the walk's handle. The
 /// walk keeps a copy of `a` for the answer as the declared `shape` (less
-/// the key `except`); with no shape (`toCurl`), none.
-fn walk_values(a: &JsValue, b: Option<&JsValue>, shape: Option<&Shape>, except: Option<&str>) -> u32 {
+/// the key `except`); with no shape (`toCurl`), none. `bare`: only the
+/// rules of `shape` read `a`, so a string whose text none of them reads
+/// goes by its length alone (`Rule::reads_text`).
+fn walk_values(
+    a: &JsValue,
+    b: Option<&JsValue>,
+    shape: Option<&Shape>,
+    except: Option<&str>,
+    bare: bool,
+) -> u32 {
     let sizes = sizes_at();
     let shape = shape.map(shape_number);
-    walk(a, b.unwrap_or(&JsValue::UNDEFINED), b.is_some(), sizes, shape, except)
+    walk(a, b.unwrap_or(&JsValue::UNDEFINED), b.is_some(), sizes, shape, except, bare)
 }
 
 /// JavaScript's own number conversions, so that numbers mean exactly what
@@ -613,7 +638,7 @@ fn failure(issues: &[Issue]) -> JsValue {
 /// A caller's value checked as the declared shape `T`; when valid, the
 /// answer is picked from the walk's copy.
 fn check_value<T: Declared>(input: &JsValue) -> JsValue {
-    let handle = walk_values(input, None, Some(T::declared()), None);
+    let handle = walk_values(input, None, Some(T::declared()), None, true);
     match with_tape(handle, |tape| check_only(tape.root(), T::declared())) {
         Ok(()) => answer_copy(handle),
         Err(issues) => failure(&issues),
@@ -623,7 +648,9 @@ fn check_value<T: Declared>(input: &JsValue) -> JsValue {
 /// Params and options checked as endpoint `P`'s; when valid, JS builds the
 /// request from the plan and its copy of the params.
 fn build_request<P: Endpoint>(params: &JsValue, options: &JsValue) -> JsValue {
-    let handle = walk_values(params, Some(options), Some(P::declared()), P::BODY);
+    // With a body, the plan reads only the params' path segment (an
+    // endpoint without one puts its params in the URL, so reads them all).
+    let handle = walk_values(params, Some(options), Some(P::declared()), P::BODY, P::BODY.is_some());
     let planned = with_tape(handle, |tape| {
         plan::<P, _>(tape.root(), tape.node(size(3))).map(|Plan { method, url, headers, body }| {
             let mut text = format!("{method}\0{url}\0");
@@ -893,7 +920,7 @@ pub fn to_curl_js(
 ) -> Result<String, JsValue> {
     // Only an own `revealToken: true` reveals: an inherited one (a polluted
     // `Object.prototype`) must not.
-    let handle = walk_values(request, options.as_ref().map(|o| o.unchecked_ref()), None, None);
+    let handle = walk_values(request, options.as_ref().map(|o| o.unchecked_ref()), None, None, false);
     let has_options = options.is_some();
     with_tape(handle, |tape| {
         let reveal_token = has_options
