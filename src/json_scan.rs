@@ -141,16 +141,20 @@ impl Scanner<'_, '_> {
         if !self.eat(b'}') {
             loop {
                 self.whitespace();
-                let Some(key) = self.string() else { return false };
+                // The key this shape's last object had at this place is
+                // tried in place first: no search for the string's end.
+                let expected = self.orders[slot].1.get(nth).map_or(0, |&f| usize::from(f));
+                let found = match shape.keys.get(expected) {
+                    Some(key) if self.quoted(key.as_bytes()) => Some(Some(expected)),
+                    _ => {
+                        let Some(key) = self.string() else { return false };
+                        self.with_text(&key, |k| shape.keys.iter().position(|key| *key == k))
+                    }
+                };
                 if !self.eat(b':') {
                     return false;
                 }
                 self.whitespace();
-                let expected = self.orders[slot].1.get(nth).map_or(0, |&f| usize::from(f));
-                let found = self.with_text(&key, |k| match shape.keys.get(expected) {
-                    Some(key) if *key == k => Some(expected),
-                    _ => shape.keys.iter().position(|key| *key == k),
-                });
                 if let (Some(Some(index)), Some(order)) = (found, self.orders[slot].1.get_mut(nth)) {
                     *order = index as u8;
                 }
@@ -268,6 +272,19 @@ impl Scanner<'_, '_> {
             Some(b'n') => self.literal(b"null"),
             _ => self.number(),
         }
+    }
+
+    /// Whether `"word"` (no escapes) comes next; if so, steps over it.
+    #[inline(always)]
+    fn quoted(&mut self, word: &[u8]) -> bool {
+        let (start, end) = (self.pos + 1, self.pos + 1 + word.len());
+        let found = self.peek() == Some(b'"')
+            && self.text.get(end) == Some(&b'"')
+            && self.text.get(start..end).is_some_and(|here| same_bytes(here, word));
+        if found {
+            self.pos = end + 1;
+        }
+        found
     }
 
     #[inline(always)]
@@ -455,10 +472,7 @@ impl Scanner<'_, '_> {
 fn special_byte(text: &[u8], mut at: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = text.get(at..at + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
+    while let Some(w) = word_at(text, at) {
         let below_space = w.wrapping_sub(ONES * 0x20) & !w;
         let quote = (w ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES) & !(w ^ (ONES * u64::from(b'"')));
         let backslash = (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES) & !(w ^ (ONES * u64::from(b'\\')));
@@ -471,8 +485,60 @@ fn special_byte(text: &[u8], mut at: usize) -> Option<usize> {
     text.get(at..)?.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|i| at + i)
 }
 
+/// Whether two byte strings are the same, a word at a time (in wasm,
+/// `memcmp` goes one byte at a time, behind a call).
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n >= 8 {
+        let mut at = 0;
+        while at + 8 < n {
+            if word_at(a, at) != word_at(b, at) {
+                return false;
+            }
+            at += 8;
+        }
+        // The last eight bytes (overlapping the words before, if need be).
+        return word_at(a, n - 8) == word_at(b, n - 8);
+    }
+    if n >= 4 {
+        let half = |bytes: &[u8], at: usize| bytes.get(at..).and_then(<[u8]>::first_chunk::<4>).copied();
+        return half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4);
+    }
+    a == b
+}
+
+/// The eight bytes from `at` as one word, if there are eight.
+#[inline(always)]
+fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    bytes.get(at..).and_then(<[u8]>::first_chunk::<8>).map(|w| u64::from_le_bytes(*w))
+}
+
 fn skip(chars: &mut std::str::Chars<'_>, n: usize) {
     for _ in 0..n {
         chars.next();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_bytes;
+
+    #[test]
+    fn same_bytes_is_byte_equality() {
+        let text: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
+        for n in 0..text.len() {
+            let a = &text[..n];
+            assert!(same_bytes(a, a), "{n}");
+            assert!(!same_bytes(a, &text[..n + 1]), "{n}: a prefix");
+            for at in 0..n {
+                let mut b = a.to_vec();
+                b[at] ^= 0x20;
+                assert!(!same_bytes(a, &b), "{n} bytes, differing at {at}");
+            }
+        }
     }
 }
