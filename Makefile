@@ -12,9 +12,11 @@ tools:
 
 # The npm package: wasm-pack's --target web output, rewritten by
 # scripts/assemble-pkg.mjs into one ES module with the wasm inlined (plus
-# index.cjs, the types, interop.js, README and LICENSE).
+# index.cjs, the types, interop.js with the JSON Schemas the json_schemas
+# example prints, README and LICENSE).
 pkg: tools
 	wasm-pack build --target web --out-dir target/wasm-pack/web $(WASM_PACK_FLAGS)
+	cargo run --quiet --example json_schemas > target/wasm-pack/web/json-schemas.json
 	node scripts/assemble-pkg.mjs target/wasm-pack/web pkg
 	@mkdir -p node_modules && ln -sfn ../pkg node_modules/membrane-agent-session
 

@@ -4,9 +4,9 @@
 //
 // This file sits next to the wasm-bindgen glue in the package and needs
 // nothing else: no run-time dependency (the Standard Schema interface is a
-// shape, not a library). The JSON Schemas come from the glue's
-// *JsonSchemaText functions: the package build (scripts/assemble-pkg.mjs)
-// writes their text in place of the calls, so that loading makes none.
+// shape, not a library). The *JsonSchemaText calls below are placeholders:
+// the package build (scripts/assemble-pkg.mjs) writes the JSON Schemas'
+// text, generated from the Rust declarations, in their place.
 // The top-level calls are marked pure: a bundle that uses none of the
 // exported values they make may drop them.
 

@@ -130,13 +130,17 @@ function readInputs() {
     glue: join(INPUT, `${BASE}.js`),
     dts: join(INPUT, `${BASE}.d.ts`),
     wasm: join(INPUT, `${BASE}_bg.wasm`),
+    // The JSON Schemas' texts, by the names js/interop.js calls them by
+    // (`cargo run --example json_schemas`, which `make pkg` writes here).
+    schemas: join(INPUT, 'json-schemas.json'),
     readme: README_SOURCE,
     license: LICENSE_SOURCE,
   };
   const missing = Object.values(files).filter((file) => !existsSync(file));
   if (missing.length > 0) {
     fail(`an input is missing:\n  ${missing.join('\n  ')}\n` +
-      `(the wasm-bindgen output comes from \`wasm-pack build --target web --out-dir ${relative(ROOT, INPUT)}\`)`);
+      `(the wasm-bindgen output comes from \`wasm-pack build --target web --out-dir ${relative(ROOT, INPUT)}\`, ` +
+      `json-schemas.json from \`cargo run --example json_schemas\`: \`make pkg\` runs both)`);
   }
   const glue = readFileSync(files.glue, 'utf8');
   if (!/\bfunction initSync\(/.test(glue) || !/\bnew WebAssembly\.Instance\(/.test(glue)) {
@@ -147,6 +151,7 @@ function readInputs() {
     glueFile: files.glue,
     dts: readFileSync(files.dts, 'utf8'),
     wasm: readFileSync(files.wasm),
+    schemas: JSON.parse(readFileSync(files.schemas, 'utf8')),
     readme: readFileSync(files.readme, 'utf8'),
     license: readFileSync(files.license, 'utf8'),
   };
@@ -491,13 +496,13 @@ function importedNames(source, specifier) {
 }
 
 // Decides which interop names ship, from js/interop.js and the glue.
-function planInterop(glueExports) {
+function planInterop(glueExports, schemas) {
   if (!existsSync(INTEROP_SOURCE)) {
     if (INTEROP_REQUIRED) fail(`${INTEROP_SOURCE} is missing`);
     note(`no ${relative(ROOT, INTEROP_SOURCE)} yet: the interop exports are left out`);
     return null;
   }
-  const source = readFileSync(INTEROP_SOURCE, 'utf8');
+  const source = bakeSchemas(readFileSync(INTEROP_SOURCE, 'utf8'), schemas);
   const dtsFile = INTEROP_SOURCE.replace(/\.js$/, '.d.ts');
   if (!existsSync(dtsFile)) fail(`${dtsFile} is missing (the types of ${INTEROP_SOURCE})`);
   const specifiers = [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s*(['"])([^'"]+)\1/gm)].map((m) => m[2]);
@@ -518,14 +523,16 @@ function planInterop(glueExports) {
   return { source, dts };
 }
 
-// interop.js with its JSON Schemas written in as text, from the build's own
-// glue: importing the package then makes no wasm call for them (they took
-// 2 ms of a cold start, measured with node --cpu-prof).
-function bakeSchemas(source, glue) {
+// interop.js with its JSON Schemas written in as text (from the Rust
+// declarations, by `cargo run --example json_schemas`): the generator does
+// not ship in the wasm module (5.8 KB), and importing the package makes no
+// call for them (2 ms of a cold start, measured with node --cpu-prof).
+function bakeSchemas(source, schemas) {
   const baked = source
     .replace(/\/\* @__PURE__ \*\/ (\w+JsonSchemaText)\(\)/g, (_, name) => {
-      if (typeof glue[name] !== 'function') fail(`the glue does not export ${name}`);
-      return JSON.stringify(glue[name]());
+      if (typeof schemas[name] !== 'string') fail(`json-schemas.json has no ${name}`);
+      JSON.parse(schemas[name]); // fails loudly on a broken text
+      return JSON.stringify(schemas[name]);
     })
     .replace(/^[ \t]*\w+JsonSchemaText,\n/gm, '');
   if (/\w+JsonSchemaText\s*[(,]/.test(baked)) fail('interop.js still reads a JSON Schema from the glue at load');
@@ -627,7 +634,7 @@ async function main() {
 
     let interop = [];
     let interopTypes = [];
-    const plan = planInterop(glueExports);
+    const plan = planInterop(glueExports, input.schemas);
     if (plan) {
       interop = INTEROP_NAMES;
       interopTypes = declaredTypeNames(plan.dts);
@@ -636,7 +643,7 @@ async function main() {
       if (undeclared.length > 0) fail(`js/interop.d.ts does not declare ${undeclared.join(', ')}`);
       const clash = interopTypes.filter((t) => glueTypes.includes(t));
       if (clash.length > 0) fail(`js/interop.d.ts and the glue both declare the types ${clash.join(', ')}`);
-      files['interop.js'] = bakeSchemas(plan.source, glue);
+      files['interop.js'] = plan.source;
       files['interop.d.ts'] = plan.dts;
       files['interop.d.cts'] = plan.dts.replace(
         new RegExp(`(from\\s*['"])\\./${BASE}\\.js(['"])`, 'g'), `$1./${BASE}.cjs$2`);

@@ -30,7 +30,6 @@ use crate::http_request::{plan, Endpoint, Plan};
 use crate::input::{field, Input, Kind};
 use crate::issue::{Issue, IssueKind, JsonProblem};
 use crate::json_scan::{scan_fields, Verdict};
-use crate::json_schema;
 use crate::json_text::{parse_with, JsonWriter, NumberText};
 use crate::outcome::{issue_records, ISSUE_FIELDS};
 use crate::params::{
@@ -884,20 +883,6 @@ fn parse_answer<T: Declared>(input: &JsValue) -> JsValue {
         return failure(&[Issue::new(not_json, Vec::new())]);
     }
     check_value::<T>(&parsed)
-}
-
-/// The JSON Schema of the create request (JSON text; the package exports it
-/// parsed and frozen as `createAgentSessionJsonSchema`).
-#[wasm_bindgen(js_name = createAgentSessionJsonSchemaText)]
-pub fn create_agent_session_json_schema_text() -> String {
-    json_schema::json_schema::<JsNumbers>(&crate::CreateAgentSession::SHAPE)
-}
-
-/// The JSON Schema of a session (JSON text; the package exports it parsed
-/// and frozen as `agentSessionJsonSchema`).
-#[wasm_bindgen(js_name = agentSessionJsonSchemaText)]
-pub fn agent_session_json_schema_text() -> String {
-    json_schema::json_schema::<JsNumbers>(&AgentSession::SHAPE)
 }
 
 /// Writes the request as one `curl` command line for a POSIX shell, every

@@ -24,7 +24,7 @@ const GOOD_SESSION = {
 
 test("the package root exports the interop names", () => {
   assert.ok(packaged, `membrane-agent-session lacks ${INTEROP_NAMES.filter((n) => !(n in pkg)).join(", ")} ` +
-    "(scripts/assemble-pkg.mjs ships js/interop.js once the glue exports the *JsonSchemaText functions it imports)");
+    "(scripts/assemble-pkg.mjs ships js/interop.js, with the JSON Schemas make pkg generates)");
 });
 
 for (const [name, schema] of [["createAgentSessionSchema", createAgentSessionSchema], ["agentSessionSchema", agentSessionSchema]]) {
