@@ -88,9 +88,17 @@ let memory = null, H32 = null, F64 = null, U8 = null;
 // field's rule reads a string's text (else a string there can be bare).
 let LAYOUT = null;
 let FIELDS = null, KEYS_PER_SHAPE = 0, LAYOUT_TEXT = "";
-export function install(mem, layout) {
-  memory = mem; LAYOUT_TEXT = layout;
-  ({ shapes: LAYOUT, fields: FIELDS, keysPerShape: KEYS_PER_SHAPE } = parse(layout));
+// The memory, on first use; true when the layout is already here (the
+// package build writes it in, with the picks), else installLayout follows.
+export function install(mem) {
+  memory = mem;
+  if (GENERATED === null) return false;
+  useLayout(GENERATED.layout);
+  return true;
+}
+export function installLayout(text) { LAYOUT_TEXT = text; useLayout(parse(text)); }
+function useLayout(layout) {
+  ({ shapes: LAYOUT, fields: FIELDS, keysPerShape: KEYS_PER_SHAPE } = layout);
 }
 function views() {
   // A grown memory detaches the old buffer (its views then have length 0).
@@ -437,7 +445,10 @@ export function answerIssues(ptr, count, text) {
 export function parseJson(text) { try { return parse(text); } catch { return UNREADABLE; } }
 "#)]
 extern "C" {
-    fn install(memory: &JsValue, layout: &str);
+    /// Hands the helpers the memory; false when they want the layout too.
+    fn install(memory: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = installLayout)]
+    fn install_layout(layout: &str);
     /// Walks `a` (and `b` when `two`) into a tape; returns the walk's handle.
     fn walk(
         a: &JsValue,
@@ -531,7 +542,9 @@ thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> =
         const { std::cell::RefCell::new(Buffers { words: Vec::new(), numbers: Vec::new(), bytes: Vec::new(), present: Vec::new() }) };
     /// The memory and the layout, handed to the helpers once, on first use.
-    static INSTALLED: () = install(&wasm_bindgen::memory(), &answer_layout());
+    static INSTALLED: () = if !install(&wasm_bindgen::memory()) {
+        install_layout(&answer_layout());
+    };
 }
 
 fn sizes_at() -> u32 {
