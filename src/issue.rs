@@ -60,43 +60,103 @@ impl Issue {
     /// Every field of the issue as answers carry it, in their order: `code`,
     /// `path`, `message`, then the kind's own. JSON and the JS binding's
     /// records are both written from this one list.
-    pub fn fields<'s>(&'s self, mut field: impl FnMut(&'static str, IssueField<'s>)) {
+    pub fn fields<'s>(&'s self, mut field: impl FnMut(Field, IssueField<'s>)) {
         use IssueField::*;
-        field("code", Text(self.code()));
-        field("path", Path(&self.path));
-        field("message", Text(&self.message));
+        field(Field::Code, Text(self.code()));
+        field(Field::Path, Path(&self.path));
+        field(Field::Message, Text(&self.message));
         match &self.kind {
             IssueKind::InvalidType { expected, received } => {
-                field("expected", Text(expected));
-                field("received", Text(received));
+                field(Field::Expected, Text(expected));
+                field(Field::Received, Text(received));
             }
             IssueKind::TooSmall { minimum, origin } => {
-                field("minimum", Number(*minimum));
-                field("origin", Text(origin));
+                field(Field::Minimum, Number(*minimum));
+                field(Field::Origin, Text(origin));
             }
             IssueKind::TooBig { maximum, origin } => {
-                field("maximum", Number(*maximum));
-                field("origin", Text(origin));
+                field(Field::Maximum, Number(*maximum));
+                field(Field::Origin, Text(origin));
             }
             IssueKind::InvalidValue { values, suggestion } => {
-                field("values", Texts(values));
+                field(Field::Values, Texts(values));
                 if let Some(suggestion) = suggestion {
-                    field("suggestion", Text(suggestion));
+                    field(Field::Suggestion, Text(suggestion));
                 }
             }
-            IssueKind::InvalidFormat { format, .. } => field("format", Text(format.as_str())),
+            IssueKind::InvalidFormat { format, .. } => field(Field::Format, Text(format.as_str())),
             IssueKind::UnrecognizedKeys { keys, suggestion } => {
-                field("keys", Keys(keys));
+                field(Field::Keys, Keys(keys));
                 if let Some(suggestion) = suggestion {
-                    field("suggestion", Text(suggestion));
+                    field(Field::Suggestion, Text(suggestion));
                 }
             }
             IssueKind::InvalidJson { .. } => {}
             IssueKind::TooManyIssues { maximum, omitted, read_all } => {
-                field("maximum", Number(*maximum));
-                field("omitted", Number(*omitted));
-                field("readAll", Flag(*read_all));
+                field(Field::Maximum, Number(*maximum));
+                field(Field::Omitted, Number(*omitted));
+                field(Field::ReadAll, Flag(*read_all));
             }
+        }
+    }
+}
+
+/// The fields an issue can have, in the order the JS binding numbers them
+/// (a record names a field by its number: see `outcome::issue_records`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Code,
+    Path,
+    Message,
+    Expected,
+    Received,
+    Minimum,
+    Maximum,
+    Origin,
+    Values,
+    Suggestion,
+    Format,
+    Keys,
+    Omitted,
+    ReadAll,
+}
+
+impl Field {
+    /// Every field, by number.
+    pub const ALL: [Field; 14] = [
+        Field::Code,
+        Field::Path,
+        Field::Message,
+        Field::Expected,
+        Field::Received,
+        Field::Minimum,
+        Field::Maximum,
+        Field::Origin,
+        Field::Values,
+        Field::Suggestion,
+        Field::Format,
+        Field::Keys,
+        Field::Omitted,
+        Field::ReadAll,
+    ];
+
+    /// The field's key in a JS issue.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Code => "code",
+            Field::Path => "path",
+            Field::Message => "message",
+            Field::Expected => "expected",
+            Field::Received => "received",
+            Field::Minimum => "minimum",
+            Field::Maximum => "maximum",
+            Field::Origin => "origin",
+            Field::Values => "values",
+            Field::Suggestion => "suggestion",
+            Field::Format => "format",
+            Field::Keys => "keys",
+            Field::Omitted => "omitted",
+            Field::ReadAll => "readAll",
         }
     }
 }
@@ -259,15 +319,20 @@ impl IssueKind {
 }
 
 /// Every message the library writes. Lower case, no final period; each says
-/// what was expected and what was found, and none quotes input text.
+/// what was expected and what was found, and none quotes input text. Text
+/// goes in by `write_str`, pieces after pieces: `write!` with arguments
+/// costs a formatting pass each (a quarter of an invalid request's time).
 impl fmt::Display for IssueKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             IssueKind::InvalidType { expected, received } => {
+                f.write_str("expected ")?;
+                f.write_str(expected)?;
                 if *received == "undefined" {
-                    write!(f, "expected {expected}, received nothing (the key is required)")
+                    f.write_str(", received nothing (the key is required)")
                 } else {
-                    write!(f, "expected {expected}, received {received}")
+                    f.write_str(", received ")?;
+                    f.write_str(received)
                 }
             }
             IssueKind::TooSmall { minimum, origin: "number" } => {
@@ -285,32 +350,26 @@ impl fmt::Display for IssueKind {
                 "expected at most {maximum} nested arrays or objects, received deeper nesting (not read further)"
             ),
             IssueKind::InvalidValue { values, suggestion } => {
-                f.write_str("expected one of ")?;
+                f.write_str("expected one of \"")?;
                 for (i, value) in values.iter().enumerate() {
                     if i > 0 {
-                        f.write_str("|")?;
+                        f.write_str("\"|\"")?;
                     }
-                    write!(f, "\"{value}\"")?;
+                    f.write_str(value)?;
                 }
-                if let Some(suggestion) = suggestion {
-                    write!(f, "; did you mean \"{suggestion}\"?")?;
-                }
-                Ok(())
+                f.write_str("\"")?;
+                did_you_mean(f, *suggestion)
             }
             IssueKind::InvalidFormat { problem, .. } => problem.fmt(f),
             IssueKind::UnrecognizedKeys { keys, suggestion } => {
                 // Keys are names the caller chose, never secret values.
                 f.write_str(if keys.len() == 1 { "unrecognized key " } else { "unrecognized keys " })?;
                 for (i, key) in keys.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "\"{key}\"")?;
+                    f.write_str(if i > 0 { ", \"" } else { "\"" })?;
+                    f.write_str(key)?;
+                    f.write_str("\"")?;
                 }
-                if let Some(suggestion) = suggestion {
-                    write!(f, "; did you mean \"{suggestion}\"?")?;
-                }
-                Ok(())
+                did_you_mean(f, *suggestion)
             }
             IssueKind::InvalidJson { problem } => problem.fmt(f),
             IssueKind::TooManyIssues { maximum, omitted, read_all } => {
@@ -321,6 +380,18 @@ impl fmt::Display for IssueKind {
                 Ok(())
             }
         }
+    }
+}
+
+/// `; did you mean "…"?` when there is a suggestion.
+fn did_you_mean(f: &mut fmt::Formatter<'_>, suggestion: Option<&str>) -> fmt::Result {
+    match suggestion {
+        Some(suggestion) => {
+            f.write_str("; did you mean \"")?;
+            f.write_str(suggestion)?;
+            f.write_str("\"?")
+        }
+        None => Ok(()),
     }
 }
 

@@ -50,55 +50,39 @@ pub fn outcome_json_with<N: NumberText, T: ToJson>(result: &std::result::Result<
 impl ToJson for Issue {
     fn write_json<N: NumberText>(&self, w: &mut JsonWriter<N>) {
         let mut o = w.object();
-        self.fields(|name, value| match value {
-            IssueField::Text(text) => o.string(name, text),
-            IssueField::Number(n) => o.key(name).number(f64::from(n)),
-            IssueField::Flag(flag) => o.boolean(name, flag),
-            IssueField::Texts(texts) => o.key(name).strings(texts.iter().copied()),
-            IssueField::Keys(keys) => o.key(name).strings(keys.iter().map(String::as_str)),
-            IssueField::Path(path) => {
-                let w = o.key(name);
-                w.raw("[");
-                for (i, segment) in path.iter().enumerate() {
-                    if i > 0 {
-                        w.raw(",");
+        self.fields(|field, value| {
+            let name = field.name();
+            match value {
+                IssueField::Text(text) => o.string(name, text),
+                IssueField::Number(n) => o.key(name).number(f64::from(n)),
+                IssueField::Flag(flag) => o.boolean(name, flag),
+                IssueField::Texts(texts) => o.key(name).strings(texts.iter().copied()),
+                IssueField::Keys(keys) => o.key(name).strings(keys.iter().map(String::as_str)),
+                IssueField::Path(path) => {
+                    let w = o.key(name);
+                    w.raw("[");
+                    for (i, segment) in path.iter().enumerate() {
+                        if i > 0 {
+                            w.raw(",");
+                        }
+                        match segment {
+                            PathSegment::Key(key) => w.string(key),
+                            PathSegment::Index(index) => w.number(*index as f64),
+                        }
                     }
-                    match segment {
-                        PathSegment::Key(key) => w.string(key),
-                        PathSegment::Index(index) => w.number(*index as f64),
-                    }
+                    w.raw("]");
                 }
-                w.raw("]");
             }
         });
         o.end();
     }
 }
 
-/// The names of every issue field, in a fixed order: a record names a
-/// field by its index here (see [`issue_records`]).
-pub const ISSUE_FIELDS: &[&str] = &[
-    "code",
-    "path",
-    "message",
-    "expected",
-    "received",
-    "minimum",
-    "maximum",
-    "origin",
-    "values",
-    "suggestion",
-    "format",
-    "keys",
-    "omitted",
-    "readAll",
-];
-
 /// Issues as compact records for a reader that builds the objects itself
 /// (the JS binding): no JSON text to write or to parse.
 ///
 /// Each issue is `[field count]` and then, per field, `[name, type, …]`:
-/// `name` indexes [`ISSUE_FIELDS`]; a text is `[0, start, end]`, its UTF-16
+/// `name` is the field's number ([`crate::issue::Field`]); a text is `[0, start, end]`, its UTF-16
 /// offsets in `text`; a number `[1, n]`; a flag `[2, 0 or 1]`; a list of
 /// texts `[3, count, (start, end)…]`; a path `[4, count, (0, start, end) or
 /// (1, index, 0)…]`.
@@ -118,7 +102,7 @@ pub fn issue_records(issues: &[Issue], words: &mut Vec<i32>, text: &mut String) 
         let mut count = 0;
         issue.fields(|name, value| {
             count += 1;
-            words.push(ISSUE_FIELDS.iter().position(|n| *n == name).unwrap_or(0) as i32);
+            words.push(name as i32);
             match value {
                 IssueField::Text(s) => {
                     words.push(0);

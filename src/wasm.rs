@@ -28,10 +28,11 @@ use crate::curl::to_curl_input;
 use crate::enums::{AgentName, AgentSessionState, AgentSessionStatus, ModelId, WorkspaceElementType};
 use crate::http_request::{plan, Endpoint, Plan};
 use crate::input::{field, Input, Kind};
+use crate::issue::Field;
 use crate::issue::{Issue, IssueKind, JsonProblem};
 use crate::json_scan::{scan_fields, Verdict};
 use crate::json_text::{parse_with, JsonWriter, NumberText};
-use crate::outcome::{issue_records, ISSUE_FIELDS};
+use crate::outcome::issue_records;
 use crate::params::{
     GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams,
     SendAgentSessionMessageParams,
@@ -500,7 +501,7 @@ fn shape_number(shape: &Shape) -> u32 {
 fn answer_layout() -> String {
     let mut w = JsonWriter::<JsNumbers>::with_numbers();
     w.raw(&format!("{{\"keysPerShape\":{KEYS_PER_SHAPE},\"fields\":"));
-    w.strings(ISSUE_FIELDS.iter().copied());
+    w.strings(Field::ALL.iter().map(|f| f.name()));
     w.raw(",\"shapes\":[");
     for (i, shape) in SHAPES.iter().enumerate() {
         w.raw(if i == 0 { "[" } else { ",[" });
@@ -541,6 +542,8 @@ struct Buffers {
 thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> =
         const { std::cell::RefCell::new(Buffers { words: Vec::new(), numbers: Vec::new(), bytes: Vec::new(), present: Vec::new() }) };
+    /// The issue records' words and text (see `failure`).
+    static RECORDS: std::cell::RefCell<(Vec<i32>, String)> = const { std::cell::RefCell::new((Vec::new(), String::new())) };
     /// The memory and the layout, handed to the helpers once, on first use.
     static INSTALLED: () = if !install(&wasm_bindgen::memory()) {
         install_layout(&answer_layout());
@@ -640,11 +643,19 @@ impl NumberText for JsNumbers {
     }
 }
 
-/// `{ success: false, issues }` as a plain JS object.
+/// `{ success: false, issues }` as a plain JS object. The records are
+/// written into buffers kept from call to call (at most the issue cap's
+/// worth), so that they do not grow afresh each time.
 fn failure(issues: &[Issue]) -> JsValue {
-    let (mut words, mut text) = (Vec::new(), String::new());
-    issue_records(issues, &mut words, &mut text);
-    answer_issues(words.as_ptr() as u32, words.len() as u32, &text)
+    RECORDS.with(|records| {
+        let mut records = records.borrow_mut();
+        let (words, text) = &mut *records;
+        words.clear();
+        text.clear();
+        issue_records(issues, words, text);
+        // JS reads the records and returns: nothing comes back in meanwhile.
+        answer_issues(words.as_ptr() as u32, words.len() as u32, text)
+    })
 }
 
 /// A caller's value checked as the declared shape `T`; when valid, the
