@@ -46,7 +46,8 @@ pub fn normalise_base_url(url: &str) -> Result<String, FormatProblem> {
         Some(_) => return Err(FormatProblem::UrlFragment),
         None => {}
     }
-    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    // (`split_once` keeps no panic path in the module, as `split_at` would.)
+    let (authority, path) = rest.split_once('/').map_or((rest, ""), |(authority, path)| (authority, path));
     if authority.contains('@') {
         return Err(FormatProblem::UrlCredentials);
     }
