@@ -42,7 +42,7 @@ pub fn scan(text: &str, shape: &'static Shape) -> Verdict {
 /// shape has: `present` gets one mask per such object (bit `i` for its
 /// shape's field `i`), in the order their objects open in the text. When
 /// each shape has at most one field that holds shaped objects (checked by
-/// `tests/shapes.rs`), that is also the order of a walk that takes the
+/// `tests/scan.rs`), that is also the order of a walk that takes the
 /// fields in declared order — the JS picks' order. Meaningful only when
 /// the verdict is [`Verdict::Valid`].
 pub fn scan_fields(text: &str, shape: &'static Shape, present: &mut Vec<u32>) -> Verdict {
@@ -125,11 +125,7 @@ impl Scanner<'_, '_> {
         let mut seen: u64 = 0;
         let mask_at = self.present.len();
         self.present.push(0);
-        let slot = match self
-            .orders
-            .iter()
-            .position(|(s, _)| s.is_some_and(|s| std::ptr::eq(s, shape) || s.name == shape.name))
-        {
+        let slot = match self.orders.iter().position(|(s, _)| s.is_some_and(|s| s.is(shape))) {
             Some(slot) => slot,
             None => {
                 self.orders.rotate_right(1);

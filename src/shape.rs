@@ -107,6 +107,15 @@ pub struct Shape {
     pub unknown_keys: UnknownKeys,
 }
 
+impl Shape {
+    /// Whether `other` is this shape. By name too: a `const` has no one
+    /// address (each use may be its own copy), and names are unique
+    /// (`tests/shapes.rs`).
+    pub fn is(&self, other: &Shape) -> bool {
+        std::ptr::eq(self, other) || self.name == other.name
+    }
+}
+
 /// Every declared shape. A shape's index here is its number where the JS
 /// binding refers to it, and a declared key's number on a tape is
 /// `index * KEYS_PER_SHAPE + field` (see `src/tape.rs`).
@@ -126,11 +135,9 @@ pub const SHAPES: [&Shape; 10] = [
 /// Room for each shape's keys in the numbering of declared keys.
 pub const KEYS_PER_SHAPE: usize = 32;
 
-/// The index of `shape` in [`SHAPES`]. By name: a `const` has no one
-/// address (each use may be its own copy), and names are unique
-/// (`tests/shapes.rs`).
+/// The index of `shape` in [`SHAPES`] (see [`Shape::is`]).
 pub fn shape_index(shape: &Shape) -> usize {
-    SHAPES.iter().position(|s| std::ptr::eq(*s, shape) || s.name == shape.name).unwrap_or(0)
+    SHAPES.iter().position(|s| s.is(shape)).unwrap_or(0)
 }
 
 /// The declared key numbered `id` (see [`SHAPES`]).
