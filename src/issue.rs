@@ -122,42 +122,27 @@ pub enum Field {
 }
 
 impl Field {
-    /// Every field, by number.
-    pub const ALL: [Field; 14] = [
-        Field::Code,
-        Field::Path,
-        Field::Message,
-        Field::Expected,
-        Field::Received,
-        Field::Minimum,
-        Field::Maximum,
-        Field::Origin,
-        Field::Values,
-        Field::Suggestion,
-        Field::Format,
-        Field::Keys,
-        Field::Omitted,
-        Field::ReadAll,
+    /// Every field's key in a JS issue, by the field's number.
+    pub const NAMES: [&'static str; 14] = [
+        "code",
+        "path",
+        "message",
+        "expected",
+        "received",
+        "minimum",
+        "maximum",
+        "origin",
+        "values",
+        "suggestion",
+        "format",
+        "keys",
+        "omitted",
+        "readAll",
     ];
 
     /// The field's key in a JS issue.
     pub fn name(self) -> &'static str {
-        match self {
-            Field::Code => "code",
-            Field::Path => "path",
-            Field::Message => "message",
-            Field::Expected => "expected",
-            Field::Received => "received",
-            Field::Minimum => "minimum",
-            Field::Maximum => "maximum",
-            Field::Origin => "origin",
-            Field::Values => "values",
-            Field::Suggestion => "suggestion",
-            Field::Format => "format",
-            Field::Keys => "keys",
-            Field::Omitted => "omitted",
-            Field::ReadAll => "readAll",
-        }
+        Self::NAMES[self as usize]
     }
 }
 
@@ -483,5 +468,20 @@ impl fmt::Display for Issue {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::Field;
+
+    #[test]
+    fn each_field_has_its_own_name_in_order() {
+        // NAMES is indexed by the variant's number: a shifted list would
+        // rename fields silently.
+        assert_eq!(Field::Code.name(), "code");
+        assert_eq!(Field::Values.name(), "values");
+        assert_eq!(Field::ReadAll.name(), "readAll");
+        assert_eq!(Field::ReadAll as usize + 1, Field::NAMES.len());
     }
 }

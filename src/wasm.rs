@@ -69,7 +69,7 @@ const UNDEFINED = 0, BIGINT = 1, SYMBOL = 2, FUNCTION = 3, NON_PLAIN = 4, CYCLE 
 // from 2023); before that, the same answer from a lone-surrogate search.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const nativeWellFormed = String.prototype.isWellFormed;
-export const isWellFormed = typeof nativeWellFormed === "function"
+const isWellFormed = typeof nativeWellFormed === "function"
   ? (s) => nativeWellFormed.call(s)
   : (s) => !LONE_SURROGATE.test(s);
 
@@ -315,7 +315,8 @@ export function fill(h, words, nums, bytes) {
 // The layout, for the package build (scripts/assemble-pkg.mjs).
 export function layoutText() { return LAYOUT_TEXT; }
 // Two functions per shape, written from the layout by the package build
-// (scripts/assemble-pkg.mjs): `picks[shape](value)` does what `pick` does,
+// (scripts/assemble-pkg.mjs): `picks[shape](value)` does what `pick` does
+// (reading only the fields the scan found present),
 // `builds[shape](slots, except)` what `build` does, each reading and writing
 // its keys by name, which the engine makes far faster than the loops here.
 // Without them (the wasm tests), the loops.
@@ -338,9 +339,8 @@ function build(slots, shape, except) {
   return out;
 }
 // The declared keys of `value` in declared order, defaults filled in, the
-// rest dropped.
+// rest dropped (without the package build's picks: see answerText).
 function pick(value, shape) {
-  if (GENERATED !== null) return GENERATED.picks[shape](value);
   const out = {};
   const fields = LAYOUT[shape];
   for (let i = 0; i < fields.length; i++) {
@@ -501,7 +501,7 @@ fn shape_number(shape: &Shape) -> u32 {
 fn answer_layout() -> String {
     let mut w = JsonWriter::<JsNumbers>::with_numbers();
     w.raw(&format!("{{\"keysPerShape\":{KEYS_PER_SHAPE},\"fields\":"));
-    w.strings(Field::ALL.iter().map(|f| f.name()));
+    w.strings(Field::NAMES.iter().copied());
     w.raw(",\"shapes\":[");
     for (i, shape) in SHAPES.iter().enumerate() {
         w.raw(if i == 0 { "[" } else { ",[" });
