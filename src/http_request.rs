@@ -60,8 +60,11 @@ pub trait Endpoint: Declared {
     const BODY: Option<&'static str>;
     /// The path below the base URL (segments encoded) and the query
     /// parameters (values encoded, in SPEC's order) of checked params.
-    fn target<'a, I: Input<'a>>(params: I) -> Option<(String, Vec<(&'static str, String)>)>;
+    fn target<'a, I: Input<'a>>(params: I) -> Option<Target>;
 }
+
+/// Where a call goes: the path below the base URL and the query parameters.
+pub type Target = (String, Vec<(&'static str, String)>);
 
 /// A checked call, all but its body: the body is the params as JSON (less
 /// the key [`Endpoint::BODY`] names), written by whoever holds them.
@@ -88,7 +91,7 @@ pub fn plan<'a, P: Endpoint, I: Input<'a>>(params: I, options: I) -> Result<Plan
 /// apart so that it is in the module once, not once per endpoint).
 fn finish<'a, I: Input<'a>>(
     mut c: Checker<'a>,
-    target: Option<(String, Vec<(&'static str, String)>)>,
+    target: Option<Target>,
     method: &'static str,
     body: Option<&'static str>,
     options: I,
@@ -141,7 +144,7 @@ fn session_path(id: &str) -> String {
 impl Endpoint for CreateAgentSession {
     const METHOD: &'static str = "POST";
     const BODY: Option<&'static str> = Some("");
-    fn target<'a, I: Input<'a>>(_: I) -> Option<(String, Vec<(&'static str, String)>)> {
+    fn target<'a, I: Input<'a>>(_: I) -> Option<Target> {
         Some((ENDPOINT_PATH.to_owned(), Vec::new()))
     }
 }
@@ -150,7 +153,7 @@ impl Endpoint for CreateAgentSession {
 impl Endpoint for GetAgentSessionParams {
     const METHOD: &'static str = "GET";
     const BODY: Option<&'static str> = None;
-    fn target<'a, I: Input<'a>>(params: I) -> Option<(String, Vec<(&'static str, String)>)> {
+    fn target<'a, I: Input<'a>>(params: I) -> Option<Target> {
         let p = Self::from_checked(params)?;
         let mut query = Vec::new();
         if let Some(wait) = p.wait {
@@ -168,7 +171,7 @@ impl Endpoint for GetAgentSessionParams {
 impl Endpoint for ListAgentSessionsParams {
     const METHOD: &'static str = "GET";
     const BODY: Option<&'static str> = None;
-    fn target<'a, I: Input<'a>>(params: I) -> Option<(String, Vec<(&'static str, String)>)> {
+    fn target<'a, I: Input<'a>>(params: I) -> Option<Target> {
         let p = Self::from_checked(params)?;
         let mut query = Vec::new();
         if let Some(limit) = p.limit {
@@ -188,7 +191,7 @@ impl Endpoint for ListAgentSessionsParams {
 impl Endpoint for SendAgentSessionMessageParams {
     const METHOD: &'static str = "POST";
     const BODY: Option<&'static str> = Some("id");
-    fn target<'a, I: Input<'a>>(params: I) -> Option<(String, Vec<(&'static str, String)>)> {
+    fn target<'a, I: Input<'a>>(params: I) -> Option<Target> {
         let id = id_of(params)?;
         Some((format!("{}/message", session_path(id)), Vec::new()))
     }
@@ -198,7 +201,7 @@ impl Endpoint for SendAgentSessionMessageParams {
 impl Endpoint for InterruptAgentSessionParams {
     const METHOD: &'static str = "POST";
     const BODY: Option<&'static str> = None;
-    fn target<'a, I: Input<'a>>(params: I) -> Option<(String, Vec<(&'static str, String)>)> {
+    fn target<'a, I: Input<'a>>(params: I) -> Option<Target> {
         let id = id_of(params)?;
         Some((format!("{}/interrupt", session_path(id)), Vec::new()))
     }
