@@ -68,6 +68,21 @@ pub fn parse_with<N: NumberText>(text: &str) -> Result<Value, Issue> {
         .map_err(|problem| Issue::new(IssueKind::InvalidJson { problem }, Vec::new()))
 }
 
+/// The problem [`parse`] reports for `text`, found by its grammar alone
+/// (no value built, no number read); `None` when `text` is JSON. The wasm
+/// binding has `JSON.parse` read the text and asks this only for the
+/// position of what it refused.
+///
+/// # Example
+/// ```
+/// use membrane_agent_session::{issue::JsonProblem, json_text::problem};
+/// assert_eq!(problem(r#"{"a": [1, 2]}"#), None);
+/// assert_eq!(problem(r#"{"a": [1, 2}"#), Some(JsonProblem::UnexpectedCharacter { position: 11 }));
+/// ```
+pub fn problem(text: &str) -> Option<JsonProblem> {
+    Parser::<RustNumbers> { source: text, text: text.as_bytes(), pos: 0, numbers: PhantomData }.check().err()
+}
+
 enum Frame {
     Array(Vec<Value>),
     Object(ObjectBuilder),
@@ -269,9 +284,9 @@ impl<N: NumberText> Parser<'_, N> {
                     Some(text) => Value::String(text),
                     None => Value::Foreign(Foreign::IllFormedString),
                 },
-                Some(b't') => self.literal(b"true", Value::Bool(true))?,
-                Some(b'f') => self.literal(b"false", Value::Bool(false))?,
-                Some(b'n') => self.literal(b"null", Value::Null)?,
+                Some(b't') => self.literal(b"true").map(|()| Value::Bool(true))?,
+                Some(b'f') => self.literal(b"false").map(|()| Value::Bool(false))?,
+                Some(b'n') => self.literal(b"null").map(|()| Value::Null)?,
                 Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
                 _ => return Err(self.unexpected()),
             };
@@ -322,6 +337,65 @@ impl<N: NumberText> Parser<'_, N> {
         }
     }
 
+    /// [`Parser::parse`]'s grammar and nothing else: the same steps in the
+    /// same order, so the same first problem at the same place, with no
+    /// value built (each container open is one flag: array or object).
+    fn check(mut self) -> Step<()> {
+        self.skip_whitespace();
+        if self.text.is_empty() || self.pos == self.text.len() {
+            return Err(JsonProblem::Empty);
+        }
+        let mut open: Vec<bool> = Vec::new();
+        loop {
+            match self.peek() {
+                Some(c @ (b'[' | b'{')) => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                    let is_array = c == b'[';
+                    if self.peek() == Some(if is_array { b']' } else { b'}' }) {
+                        self.pos += 1;
+                    } else {
+                        open.push(is_array);
+                        if !is_array {
+                            self.key()?;
+                        }
+                        continue;
+                    }
+                }
+                Some(b'"') => drop(self.string()?),
+                Some(b't') => self.literal(b"true")?,
+                Some(b'f') => self.literal(b"false")?,
+                Some(b'n') => self.literal(b"null")?,
+                Some(b'-' | b'0'..=b'9') => drop(self.number_lexeme()?),
+                _ => return Err(self.unexpected()),
+            }
+            loop {
+                self.skip_whitespace();
+                let Some(&is_array) = open.last() else {
+                    return if self.pos == self.text.len() {
+                        Ok(())
+                    } else {
+                        Err(JsonProblem::TrailingText { position: self.pos })
+                    };
+                };
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.skip_whitespace();
+                        if !is_array {
+                            self.key()?;
+                        }
+                        break;
+                    }
+                    Some(b']') if is_array => self.pos += 1,
+                    Some(b'}') if !is_array => self.pos += 1,
+                    _ => return Err(self.unexpected()),
+                }
+                open.pop();
+            }
+        }
+    }
+
     /// An object key and its colon, and whether the key held a lone
     /// surrogate (it is then a lossy stand-in, never used in a path).
     fn key(&mut self) -> Step<(String, bool)> {
@@ -346,16 +420,31 @@ impl<N: NumberText> Parser<'_, N> {
         Ok(key)
     }
 
-    fn literal(&mut self, word: &[u8], value: Value) -> Step<Value> {
+    fn literal(&mut self, word: &[u8]) -> Step<()> {
         if self.text.get(self.pos..self.pos + word.len()) == Some(word) {
             self.pos += word.len();
-            Ok(value)
+            Ok(())
         } else {
             Err(self.unexpected())
         }
     }
 
     fn number(&mut self) -> Step<f64> {
+        let start = self.pos;
+        let lexeme = self.number_lexeme()?;
+        let digits = lexeme.trim_start_matches('-');
+        let number = if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            // Exact in a double: no rounding to do.
+            let magnitude = digits.bytes().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64;
+            Some(if lexeme.starts_with('-') { -magnitude } else { magnitude })
+        } else {
+            N::parse(lexeme)
+        };
+        number.ok_or(JsonProblem::BadNumber { position: start })
+    }
+
+    /// A number's text, as the grammar has it (no value read).
+    fn number_lexeme(&mut self) -> Step<&str> {
         let start = self.pos;
         let digits = |p: &mut Self| {
             let from = p.pos;
@@ -389,16 +478,7 @@ impl<N: NumberText> Parser<'_, N> {
                 return Err(JsonProblem::BadNumber { position: start });
             }
         }
-        let lexeme = self.source.get(start..self.pos).unwrap_or("");
-        let digits = lexeme.trim_start_matches('-');
-        let number = if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
-            // Exact in a double: no rounding to do.
-            let magnitude = digits.bytes().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64;
-            Some(if lexeme.starts_with('-') { -magnitude } else { magnitude })
-        } else {
-            N::parse(lexeme)
-        };
-        number.ok_or(JsonProblem::BadNumber { position: start })
+        Ok(self.source.get(start..self.pos).unwrap_or(""))
     }
 
     /// A string; `Ok(None)` if it holds a lone surrogate escape.

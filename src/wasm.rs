@@ -31,7 +31,7 @@ use crate::input::{field, Input, Kind};
 use crate::issue::Field;
 use crate::issue::{Issue, IssueKind, JsonProblem};
 use crate::json_scan::{scan_fields, Verdict};
-use crate::json_text::{parse_with, JsonWriter, NumberText};
+use crate::json_text::{self, JsonWriter, NumberText};
 use crate::outcome::issue_records;
 use crate::params::{
     GetAgentSessionParams, InterruptAgentSessionParams, ListAgentSessionsParams,
@@ -374,36 +374,16 @@ function json(v) {
   return out + "}";
 }
 export function answerCopy(h) { return { success: true, data: STATES[h].copy }; }
-// JSON.parse of text h, its declared keys picked. `count` masks at
-// `present` say which fields each shaped object has, in the order the
-// picks meet them (json_scan.rs); with none, the picks look for themselves.
-export function answerText(h, shape, present, count) {
+// JSON.parse of text h, its declared keys picked. The masks at `present`
+// say which fields each shaped object has, in the order the picks meet
+// them (json_scan.rs).
+export function answerText(h, shape, present) {
   const value = parse(STATES[h].text);
   if (GENERATED === null) return { success: true, data: pick(value, shape) };
-  if (count === 0) {
-    const masks = [];
-    presentFields(value, shape, masks);
-    PRESENT = Int32Array.from(masks); AT = 0;
-  } else { views(); PRESENT = H32; AT = present >> 2; }
+  views(); PRESENT = H32; AT = present >> 2;
   const data = GENERATED.picks[shape](value);
   PRESENT = null;
   return { success: true, data };
-}
-// The masks a scan gives, found in a value JSON.parse made (which has no
-// property holding undefined): declared order, each object before what it holds.
-function presentFields(v, shape, out) {
-  const at = out.length, fields = LAYOUT[shape];
-  let mask = 0;
-  out.push(0);
-  for (let f = 0; f < fields.length; f++) {
-    const field = fields[f];
-    if (!hasOwn.call(v, field[0])) continue;
-    mask |= 1 << f;
-    const x = v[field[0]];
-    if (field[1] === 1) presentFields(x, field[2], out);
-    else if (field[1] === 2) for (let i = 0; i < x.length; i++) presentFields(x[i], field[2], out);
-  }
-  out[at] = mask;
 }
 // A built request: `plan` is method, url, the key the body leaves out (when
 // there is a body, as the walk did), then header names and values, each
@@ -474,7 +454,7 @@ extern "C" {
     fn answer_copy(handle: u32) -> JsValue;
     /// `{ success: true, data }`: the declared keys of `JSON.parse(text)`.
     #[wasm_bindgen(js_name = answerText)]
-    fn answer_text(handle: u32, shape: u32, present: u32, count: u32) -> JsValue;
+    fn answer_text(handle: u32, shape: u32, present: u32) -> JsValue;
     /// `{ success: true, data: HttpRequest }` from a plan and the params.
     #[wasm_bindgen(js_name = answerRequest)]
     fn answer_request(handle: u32, plan: &str, has_body: bool) -> JsValue;
@@ -877,36 +857,28 @@ fn parse_answer<T: Declared>(input: &JsValue) -> JsValue {
         // Not a string: a value to check as it is.
         return check_value::<T>(input);
     };
-    let checked = with_text(handle, size(2), |text, present| {
-        if scan_fields(text, T::declared(), present) == Verdict::Valid {
-            // The masks of present fields go to the picks.
-            Ok((present.as_ptr() as u32, present.len() as u32))
-        } else {
-            // Not surely valid: the full path says what is wrong (or, for
-            // the rare valid text the scan cannot vouch for, reads it; the
-            // picks then find the fields themselves: no masks).
-            parse_with::<JsNumbers>(text)
-                .map_err(|issue| vec![issue])
-                .and_then(|value| check_only(&value, T::declared()))
-                .map(|()| (0, 0))
-        }
+    // `None` when UTF-8 cannot carry the text exactly (a raw lone surrogate).
+    let scanned = with_text(handle, size(2), |text, present| {
+        // Valid: the masks of present fields go to the picks.
+        (scan_fields(text, T::declared(), present) == Verdict::Valid).then(|| present.as_ptr() as u32)
     });
-    if let Some(checked) = checked {
-        return match checked {
-            // Valid: JSON.parse of the text, the declared keys picked.
-            Ok((present, count)) => answer_text(handle, shape_number(T::declared()), present, count),
-            Err(issues) => failure(&issues),
-        };
+    if let Some(Some(present)) = scanned {
+        // JSON.parse of the text, the declared keys picked.
+        return answer_text(handle, shape_number(T::declared()), present);
     }
-    // Text with a raw lone surrogate cannot be copied exactly: let JS parse
-    // it, so that the string holding it is reported at its path.
-    let text: &JsString = input.unchecked_ref();
-    let parsed = parse_json_text(text);
-    if parsed.is_symbol() {
-        let not_json = IssueKind::InvalidJson { problem: JsonProblem::NotJson };
-        return failure(&[Issue::new(not_json, Vec::new())]);
+    // Not surely valid: the full path. JS parses the text and the rules
+    // check the value it gives, as for a value passed in (so the string
+    // holding a lone surrogate is reported at its path).
+    let parsed = parse_json_text(input.unchecked_ref());
+    if !parsed.is_symbol() {
+        return check_value::<T>(&parsed);
     }
-    check_value::<T>(&parsed)
+    // Not JSON: the parser's grammar says what and where.
+    let problem = scanned
+        .and_then(|_| with_text(handle, size(2), |text, _| json_text::problem(text)))
+        .flatten()
+        .unwrap_or(JsonProblem::NotJson);
+    failure(&[Issue::new(IssueKind::InvalidJson { problem }, Vec::new())])
 }
 
 /// Writes the request as one `curl` command line for a POSIX shell, every

@@ -5,8 +5,9 @@
 mod common;
 use common::Rng;
 
+use membrane_agent_session::issue::IssueKind;
 use membrane_agent_session::json_scan::{scan, scan_fields, Verdict};
-use membrane_agent_session::json_text::parse;
+use membrane_agent_session::json_text::{parse, problem};
 use membrane_agent_session::shape::{check, Rule, Shape, SHAPES};
 use membrane_agent_session::value::Value;
 use membrane_agent_session::{AgentSession, AgentSessionList, InterruptAgentSessionResponse};
@@ -158,6 +159,67 @@ fn the_scan_never_accepts_what_the_full_path_refuses() {
     // The mutations leave many answers valid, and the scan takes most of them.
     assert!(valid > 2_000, "only {valid} valid cases");
     assert!(agreed_valid * 10 >= valid * 7, "the scan took only {agreed_valid} of {valid} valid answers");
+}
+
+/// The wasm binding has `JSON.parse` read the text the scan does not vouch
+/// for, and `problem` says what is wrong with text it refuses: the same
+/// problem at the same byte as the parser, on every mutated answer (cuts,
+/// dropped bytes, bad pieces, deep nesting) and a few made by hand.
+#[test]
+fn problem_finds_what_the_parser_refuses_where_it_does() {
+    let mut rng = Rng(0x0dd_ba11_5eed_0042);
+    let page = format!(r#"{{"items":[{SESSION}],"cursor":"c"}}"#);
+    let mut texts: Vec<String> = [
+        "",
+        " ",
+        "{",
+        "[",
+        "[1,]",
+        "{\"a\"}",
+        "{\"a\":}",
+        "{\"a\":1,}",
+        "{,}",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"\u{1}\"",
+        "01",
+        "-",
+        "1.",
+        "1e",
+        "1e+",
+        "tru",
+        "nul",
+        "[1] [2]",
+        "{\"a\":1}}",
+        "\"\\ud800\"",
+        "{\"\\udc00\":1}",
+        "[\"a\":1]",
+        "{\"a\" 1}",
+        "{1:2}",
+        "[[[[",
+        "]]]",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    texts.push(format!("{}1{}", "[".repeat(5000), "]".repeat(5000)));
+    texts.push(format!("{}1{}", "[".repeat(5000), "]".repeat(4999)));
+    for round in 0..20_000 {
+        texts.push(mutate(&mut rng, if round % 3 == 0 { &page } else { SESSION }));
+    }
+    let mut refused = 0;
+    for text in &texts {
+        let by_parser = match parse(text) {
+            Ok(_) => None,
+            Err(issue) => match issue.kind {
+                IssueKind::InvalidJson { problem } => Some(problem),
+                other => panic!("the parser refused {text:?} with {other:?}"),
+            },
+        };
+        assert_eq!(problem(text), by_parser, "{text:?}");
+        refused += usize::from(by_parser.is_some());
+    }
+    assert!(refused > 3_000, "only {refused} texts were not JSON");
 }
 
 /// The masks `scan_fields` gives for a text it finds valid.
