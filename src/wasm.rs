@@ -860,7 +860,7 @@ fn parse_answer<T: Declared>(input: &JsValue) -> JsValue {
     // `None` when UTF-8 cannot carry the text exactly (a raw lone surrogate).
     let scanned = with_text(handle, size(2), |text, present| {
         // Valid: the masks of present fields go to the picks.
-        (scan_fields(text, T::declared(), present) == Verdict::Valid).then(|| present.as_ptr() as u32)
+        (scan_fields(text, T::declared(), present) == Verdict::Valid).then_some(present.as_ptr() as u32)
     });
     if let Some(Some(present)) = scanned {
         // JSON.parse of the text, the declared keys picked.
