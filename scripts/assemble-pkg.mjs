@@ -254,6 +254,9 @@ async function generatedPicks() {
     });
     return `  // shape ${shape}\n  (s, except) => {\n    const o = {};\n    let x;\n${lines.map((l) => `    ${l}`).join('\n')}\n    return o;\n  },`;
   });
+  // An issue's field set by name (answerIssues), one store per name.
+  if (!Array.isArray(layout.fields)) fail('the layout has no issue fields');
+  const setField = layout.fields.map((k, f) => `    case ${f}: o[${key(k)}] = v; break;`);
   return `// Written by scripts/assemble-pkg.mjs from the declarations' layout.
 const GENERATED = (() => {
 const picks = [
@@ -262,10 +265,15 @@ ${functions.join('\n')}
 const builds = [
 ${builds.join('\n')}
 ];
+const setField = (o, f, v) => {
+  switch (f) {
+${setField.join('\n')}
+  }
+};
 // The layout itself (answer_layout() in wasm.rs), so that the module need
 // not write it out and this module parse it on the first call.
 const layout = ${JSON.stringify(layout)};
-return { picks, builds, layout };
+return { picks, builds, setField, layout };
 })();`;
 }
 

@@ -62,33 +62,33 @@ impl Issue {
     /// records are both written from this one list.
     pub fn fields<'s>(&'s self, mut field: impl FnMut(Field, IssueField<'s>)) {
         use IssueField::*;
-        field(Field::Code, Text(self.code()));
+        field(Field::Code, Fixed(self.code()));
         field(Field::Path, Path(&self.path));
         field(Field::Message, Text(&self.message));
         match &self.kind {
             IssueKind::InvalidType { expected, received } => {
-                field(Field::Expected, Text(expected));
-                field(Field::Received, Text(received));
+                field(Field::Expected, Fixed(expected));
+                field(Field::Received, Fixed(received));
             }
             IssueKind::TooSmall { minimum, origin } => {
                 field(Field::Minimum, Number(*minimum));
-                field(Field::Origin, Text(origin));
+                field(Field::Origin, Fixed(origin));
             }
             IssueKind::TooBig { maximum, origin } => {
                 field(Field::Maximum, Number(*maximum));
-                field(Field::Origin, Text(origin));
+                field(Field::Origin, Fixed(origin));
             }
             IssueKind::InvalidValue { values, suggestion } => {
-                field(Field::Values, Texts(values));
+                field(Field::Values, FixedList(values));
                 if let Some(suggestion) = suggestion {
-                    field(Field::Suggestion, Text(suggestion));
+                    field(Field::Suggestion, Fixed(suggestion));
                 }
             }
-            IssueKind::InvalidFormat { format, .. } => field(Field::Format, Text(format.as_str())),
+            IssueKind::InvalidFormat { format, .. } => field(Field::Format, Fixed(format.as_str())),
             IssueKind::UnrecognizedKeys { keys, suggestion } => {
                 field(Field::Keys, Keys(keys));
                 if let Some(suggestion) = suggestion {
-                    field(Field::Suggestion, Text(suggestion));
+                    field(Field::Suggestion, Fixed(suggestion));
                 }
             }
             IssueKind::InvalidJson { .. } => {}
@@ -149,9 +149,13 @@ impl Field {
 /// One field of an issue (see [`Issue::fields`]).
 pub enum IssueField<'a> {
     Text(&'a str),
+    /// A text fixed in the program (a code, a type's name, a documented
+    /// value): the JS binding reads it from the module once and keeps it.
+    Fixed(&'static str),
     Number(u32),
     Flag(bool),
-    Texts(&'a [&'static str]),
+    /// A list fixed in the program (an enumeration's values): read once too.
+    FixedList(&'static [&'static str]),
     Keys(&'a [String]),
     Path(&'a [PathSegment]),
 }

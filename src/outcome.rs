@@ -53,10 +53,10 @@ impl ToJson for Issue {
         self.fields(|field, value| {
             let name = field.name();
             match value {
-                IssueField::Text(text) => o.string(name, text),
+                IssueField::Text(text) | IssueField::Fixed(text) => o.string(name, text),
                 IssueField::Number(n) => o.key(name).number(f64::from(n)),
                 IssueField::Flag(flag) => o.boolean(name, flag),
-                IssueField::Texts(texts) => o.key(name).strings(texts.iter().copied()),
+                IssueField::FixedList(texts) => o.key(name).strings(texts.iter().copied()),
                 IssueField::Keys(keys) => o.key(name).strings(keys.iter().map(String::as_str)),
                 IssueField::Path(path) => {
                     let w = o.key(name);
@@ -85,8 +85,18 @@ impl ToJson for Issue {
 /// `name` is the field's number ([`crate::issue::Field`]); a text is `[0, start, end]`, its UTF-16
 /// offsets in `text`; a number `[1, n]`; a flag `[2, 0 or 1]`; a list of
 /// texts `[3, count, (start, end)…]`; a path `[4, count, (0, start, end) or
-/// (1, index, 0)…]`.
+/// (1, index, 0)…]`. Texts and lists fixed in the program are not copied:
+/// they go by where they are in the module's memory, which never changes,
+/// so that the reader can read each once and keep it: a fixed text is
+/// `[5, address, bytes]`, a fixed list `[6, address, count, (address,
+/// bytes)…]` (wasm32 addresses).
 pub fn issue_records(issues: &[Issue], words: &mut Vec<i32>, text: &mut String) {
+    // Pushes, one word at a time (`extend` of an array is not inlined).
+    fn extend<const N: usize>(words: &mut Vec<i32>, items: [i32; N]) {
+        for item in items {
+            words.push(item);
+        }
+    }
     words.reserve(issues.len() * 24);
     text.reserve(issues.len() * 160);
     let mut units = 0usize;
@@ -94,8 +104,9 @@ pub fn issue_records(issues: &[Issue], words: &mut Vec<i32>, text: &mut String) 
         let start = units;
         units += if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
         text.push_str(s);
-        words.extend([start as i32, units as i32]);
+        extend(words, [start as i32, units as i32]);
     };
+    let fixed = |words: &mut Vec<i32>, s: &'static str| extend(words, [s.as_ptr() as i32, s.len() as i32]);
     for issue in issues {
         let at = words.len();
         words.push(0);
@@ -108,29 +119,33 @@ pub fn issue_records(issues: &[Issue], words: &mut Vec<i32>, text: &mut String) 
                     words.push(0);
                     put(words, text, s);
                 }
-                IssueField::Number(n) => words.extend([1, n as i32]),
-                IssueField::Flag(flag) => words.extend([2, i32::from(flag)]),
-                IssueField::Texts(texts) => {
-                    words.extend([3, texts.len() as i32]);
+                IssueField::Fixed(s) => {
+                    words.push(5);
+                    fixed(words, s);
+                }
+                IssueField::Number(n) => extend(words, [1, n as i32]),
+                IssueField::Flag(flag) => extend(words, [2, i32::from(flag)]),
+                IssueField::FixedList(texts) => {
+                    extend(words, [6, texts.as_ptr() as i32, texts.len() as i32]);
                     for s in texts {
-                        put(words, text, s);
+                        fixed(words, s);
                     }
                 }
                 IssueField::Keys(keys) => {
-                    words.extend([3, keys.len() as i32]);
+                    extend(words, [3, keys.len() as i32]);
                     for s in keys {
                         put(words, text, s);
                     }
                 }
                 IssueField::Path(path) => {
-                    words.extend([4, path.len() as i32]);
+                    extend(words, [4, path.len() as i32]);
                     for segment in path {
                         match segment {
                             PathSegment::Key(key) => {
                                 words.push(0);
                                 put(words, text, key);
                             }
-                            PathSegment::Index(index) => words.extend([1, *index as i32, 0]),
+                            PathSegment::Index(index) => extend(words, [1, *index as i32, 0]),
                         }
                     }
                 }

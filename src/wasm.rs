@@ -55,7 +55,7 @@ const OBJECT = Object.prototype, ARRAY = Array.prototype;
 const { keys: keysOf, getPrototypeOf, defineProperty } = Object;
 const { isArray } = Array;
 const { stringify, parse } = JSON;
-const encoder = new TextEncoder();
+const encoder = new TextEncoder(), decoder = new TextDecoder();
 const encodeInto = TextEncoder.prototype.encodeInto;
 const UNREADABLE = Symbol("unreadable");
 // As value.rs: MAX_DEPTH nested containers, MAX_FOREIGN non-JSON array items.
@@ -318,7 +318,8 @@ export function layoutText() { return LAYOUT_TEXT; }
 // (scripts/assemble-pkg.mjs): `picks[shape](value)` does what `pick` does
 // (reading only the fields the scan found present),
 // `builds[shape](slots, except)` what `build` does, each reading and writing
-// its keys by name, which the engine makes far faster than the loops here.
+// its keys by name, which the engine makes far faster than the loops here;
+// and `setField(issue, field, value)`, an issue's field set by name.
 // Without them (the wasm tests), the loops.
 const GENERATED = null;
 // The masks the generated picks read (answerText): PRESENT[AT++] per object.
@@ -397,31 +398,52 @@ export function answerRequest(h, plan, hasBody) {
   return { success: true, data };
 }
 // `{ success: false, issues }` from the `count` words of records at `ptr` (issue_records
-// in outcome.rs): field names index FIELDS, texts are slices of `text`.
+// in outcome.rs): field names index FIELDS, texts are slices of `text`, and
+// the texts and lists fixed in the module are read from its memory once.
 export function answerIssues(ptr, count, text) {
   views();
   const issues = [];
   for (let i = ptr >> 2, end = i + count; i < end;) {
     const n = H32[i++], issue = {};
     for (let f = 0; f < n; f++) {
-      const name = FIELDS[H32[i]], type = H32[i + 1];
+      const name = H32[i], type = H32[i + 1];
       i += 2;
       let value;
       if (type === 0) { value = text.slice(H32[i], H32[i + 1]); i += 2; }
+      else if (type === 5) { value = fixed(H32[i], H32[i + 1]); i += 2; }
       else if (type === 1) value = H32[i++];
       else if (type === 2) value = H32[i++] !== 0;
-      else if (type === 3) {
+      else if (type === 6) {
+        const at = H32[i], c = H32[i + 1];
+        i += 2;
+        let list = FIXED_LISTS.get(at);
+        if (list === undefined) {
+          list = [];
+          for (let k = 0; k < c; k++) list.push(fixed(H32[i + 2 * k], H32[i + 2 * k + 1]));
+          FIXED_LISTS.set(at, list);
+        }
+        value = list.slice(); i += 2 * c;
+      } else if (type === 3) {
         const c = H32[i++]; value = [];
         for (let k = 0; k < c; k++, i += 2) value.push(text.slice(H32[i], H32[i + 1]));
       } else {
         const c = H32[i++]; value = [];
         for (let k = 0; k < c; k++, i += 3) value.push(H32[i] === 0 ? text.slice(H32[i + 1], H32[i + 2]) : H32[i + 1]);
       }
-      issue[name] = value;
+      if (GENERATED !== null) GENERATED.setField(issue, name, value);
+      else issue[FIELDS[name]] = value;
     }
     issues.push(issue);
   }
   return { success: false, issues };
+}
+// The texts and lists fixed in the module, by address (they never move):
+// each read once, then kept (a list is handed out as a copy).
+const FIXED = new Map(), FIXED_LISTS = new Map();
+function fixed(at, bytes) {
+  let text = FIXED.get(at);
+  if (text === undefined) { text = decoder.decode(U8.subarray(at, at + bytes)); FIXED.set(at, text); }
+  return text;
 }
 export function parseJson(text) { try { return parse(text); } catch { return UNREADABLE; } }
 "#)]

@@ -872,6 +872,28 @@ hostile("Array.prototype polluted at every index an answer could be built throug
   assert.equal([][5], undefined, "clean-up failed");
 });
 
+hostile("an issue's lists are the caller's own: changing one changes no later answer", () => {
+  // The module reads an enumeration's values from its memory once and keeps
+  // them (answerIssues); each issue must get its own copy all the same.
+  const wrong = { prompt: "p", modelId: "gpt", workspaceElementType: "Connector" };
+  const first = validate(wrong);
+  assert.equal(first.success, false);
+  const valuesAt = (result, key) => result.issues.find((i) => i.code === "invalid_value" && i.path[0] === key)?.values;
+  const lists = [valuesAt(first, "modelId"), valuesAt(first, "workspaceElementType")];
+  assert.deepEqual(lists[0], [...pkg.MODEL_IDS], JSON.stringify(first.issues));
+  assert.deepEqual(lists[1], [...pkg.WORKSPACE_ELEMENT_TYPES], JSON.stringify(first.issues));
+  const expected = JSON.stringify(first.issues);
+  for (const list of lists) {
+    list.push("injected");
+    list[0] = "changed";
+    list.reverse();
+  }
+  const again = validate(wrong);
+  assert.equal(JSON.stringify(again.issues), expected);
+  assert.notEqual(valuesAt(again, "modelId"), lists[0]);
+  assert.deepEqual(valuesAt(again, "modelId"), [...pkg.MODEL_IDS]);
+});
+
 after(() => {
   console.log(`hostile: ${JSON.stringify(observedStats())}`);
   assertNoTokenLeaks();
