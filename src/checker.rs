@@ -3,6 +3,8 @@
 //! after a problem, so one call reports every problem in the input.
 
 use crate::input::{Input, Kind};
+use std::borrow::Cow;
+
 use crate::issue::{Format, FormatProblem, Issue, IssueKind, PathSegment};
 use crate::shape::Rule;
 use crate::suggestion::suggest;
@@ -14,7 +16,10 @@ pub(crate) use crate::input::field;
 /// One borrowed step of the current path; owned only when an issue needs it.
 #[derive(Clone, Copy)]
 enum Step<'a> {
+    /// A key of the input.
     Key(&'a str),
+    /// A key the program declares (copied into no issue's path).
+    Field(&'static str),
     Index(usize),
 }
 
@@ -33,12 +38,12 @@ pub const MAX_ISSUES: usize = 100;
 
 impl<'a> Checker<'a> {
     /// A walk whose paths start at `prefix` (e.g. `["options"]`).
-    pub(crate) fn new(prefix: &[&'a str]) -> Self {
+    pub(crate) fn new(prefix: &[&'static str]) -> Self {
         Checker {
             // Room for the usual depth, so that a walk allocates its path once.
             path: {
                 let mut path = Vec::with_capacity(prefix.len() + 8);
-                path.extend(prefix.iter().map(|k| Step::Key(k)));
+                path.extend(prefix.iter().map(|k| Step::Field(k)));
                 path
             },
             issues: Vec::new(),
@@ -84,16 +89,26 @@ impl<'a> Checker<'a> {
             .path
             .iter()
             .map(|step| match step {
-                Step::Key(key) => PathSegment::Key((*key).to_owned()),
+                Step::Key(key) => PathSegment::Key(Cow::Owned((*key).to_owned())),
+                Step::Field(key) => PathSegment::Key(Cow::Borrowed(key)),
                 Step::Index(index) => PathSegment::Index(*index),
             })
             .collect();
         self.issues.push(Issue::new(kind, path));
     }
 
-    /// Runs `rule` one key deeper.
+    /// Runs `rule` one key of the input deeper.
     pub(crate) fn at_key<R>(&mut self, key: &'a str, rule: impl FnOnce(&mut Self) -> R) -> R {
-        self.path.push(Step::Key(key));
+        self.at(Step::Key(key), rule)
+    }
+
+    /// Runs `rule` one declared key deeper.
+    pub(crate) fn at_field<R>(&mut self, key: &'static str, rule: impl FnOnce(&mut Self) -> R) -> R {
+        self.at(Step::Field(key), rule)
+    }
+
+    fn at<R>(&mut self, step: Step<'a>, rule: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(step);
         let result = rule(self);
         self.path.pop();
         result
@@ -101,10 +116,7 @@ impl<'a> Checker<'a> {
 
     /// Runs `rule` one array index deeper.
     pub(crate) fn at_index<R>(&mut self, index: usize, rule: impl FnOnce(&mut Self) -> R) -> R {
-        self.path.push(Step::Index(index));
-        let result = rule(self);
-        self.path.pop();
-        result
+        self.at(Step::Index(index), rule)
     }
 
     fn wrong_type<I: Input<'a>>(&mut self, expected: &'static str, found: &Kind<'a, I>) {

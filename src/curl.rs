@@ -48,21 +48,21 @@ pub fn to_curl_input<'a, I: Input<'a>>(request: I, reveal_token: bool) -> Result
 
 fn build_command<'a, I: Input<'a>>(c: &mut Checker<'a>, request: I, reveal_token: bool) -> Option<String> {
     let entries = c.object(request)?;
-    let method = c.at_key("method", |c| {
+    let method = c.at_field("method", |c| {
         let method = {
             let v = c.required(field::<I>(entries.clone(), "method"), "string")?;
             c.string(v)?
         };
         safe_text(c, method, |b| b.is_ascii_alphabetic()).filter(|m| !m.is_empty())
     });
-    let url = c.at_key("url", |c| {
+    let url = c.at_field("url", |c| {
         let url = {
             let v = c.required(field::<I>(entries.clone(), "url"), "string")?;
             c.string(v)?
         };
         safe_text(c, url, |b| (0x21..=0x7e).contains(&b)).filter(|u| !u.is_empty())
     });
-    let headers = c.at_key("headers", |c| {
+    let headers = c.at_field("headers", |c| {
         let headers = {
             let v = c.required(field::<I>(entries.clone(), "headers"), "object")?;
             c.object(v)?
@@ -80,7 +80,7 @@ fn build_command<'a, I: Input<'a>>(c: &mut Checker<'a>, request: I, reveal_token
     // No body (GET, interrupt): no `--data-raw`.
     let body = match field::<I>(entries.clone(), "body") {
         None => Some(None),
-        Some(value) => c.at_key("body", |c| {
+        Some(value) => c.at_field("body", |c| {
             let body = c.string(value)?;
             safe_text(c, body, |b| b != 0).map(Some)
         }),

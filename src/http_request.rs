@@ -96,7 +96,7 @@ fn finish<'a, I: Input<'a>>(
     body: Option<&'static str>,
     options: I,
 ) -> Result<Plan, Vec<Issue>> {
-    let options = c.at_key("options", |c| check_options(c, options));
+    let options = c.at_field("options", |c| check_options(c, options));
     let plan = match (target, options) {
         (Some((path, query)), Some((token, base_url))) => {
             let mut url = format!("{base_url}{path}");
@@ -272,7 +272,7 @@ pub fn build_interrupt_agent_session_request(
 /// The token and the normalised base URL.
 fn check_options<'a, I: Input<'a>>(c: &mut Checker<'a>, options: I) -> Option<(&'a str, String)> {
     let entries = c.object(options)?;
-    let token = c.at_key("token", |c| {
+    let token = c.at_field("token", |c| {
         let value = c.required(field::<I>(entries.clone(), "token"), "string")?;
         let token = c.string(value)?;
         match check_token(token) {
@@ -285,7 +285,7 @@ fn check_options<'a, I: Input<'a>>(c: &mut Checker<'a>, options: I) -> Option<(&
     });
     let base_url = match field::<I>(entries.clone(), "baseUrl") {
         None => Some(DEFAULT_BASE_URL.to_owned()),
-        Some(value) => c.at_key("baseUrl", |c| {
+        Some(value) => c.at_field("baseUrl", |c| {
             let url = c.string(value)?;
             match normalise_base_url(url) {
                 Ok(url) => Some(url),

@@ -4,6 +4,7 @@
 //! the message, whose words all come from the one `Display` below. The
 //! token is never part of any issue: no rule puts input text in a message.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use tsify::Tsify;
@@ -12,13 +13,15 @@ use tsify::Tsify;
 #[derive(Clone, Debug, PartialEq, Eq, Tsify)]
 #[serde(untagged)]
 pub enum PathSegment {
-    Key(String),
+    /// A key: a declared one borrowed from the program (no copy), any other
+    /// owned.
+    Key(Cow<'static, str>),
     Index(usize),
 }
 
 impl From<&str> for PathSegment {
     fn from(key: &str) -> Self {
-        PathSegment::Key(key.to_owned())
+        PathSegment::Key(Cow::Owned(key.to_owned()))
     }
 }
 

@@ -1,6 +1,8 @@
 //! `Result<T>` as JavaScript callers receive it:
 //! `{ success: true, data }` or `{ success: false, issues }`.
 
+use std::borrow::Cow;
+
 use tsify::Tsify;
 
 use crate::issue::{Issue, IssueField, PathSegment};
@@ -85,10 +87,11 @@ impl ToJson for Issue {
 /// `name` is the field's number ([`crate::issue::Field`]); a text is `[0, start, end]`, its UTF-16
 /// offsets in `text`; a number `[1, n]`; a flag `[2, 0 or 1]`; a list of
 /// texts `[3, count, (start, end)…]`; a path `[4, count, (0, start, end) or
-/// (1, index, 0)…]`. Texts and lists fixed in the program are not copied:
-/// they go by where they are in the module's memory, which never changes,
-/// so that the reader can read each once and keep it: a fixed text is
-/// `[5, address, bytes]`, a fixed list `[6, address, count, (address,
+/// (1, index, 0) or (2, address, bytes)…]`. Texts and lists fixed in the
+/// program are not copied: they go by where they are in the module's
+/// memory, which never changes, so that the reader can read each once and
+/// keep it: a fixed text is `[5, address, bytes]` (a path's declared key
+/// `(2, address, bytes)`), a fixed list `[6, address, count, (address,
 /// bytes)…]` (wasm32 addresses).
 pub fn issue_records(issues: &[Issue], words: &mut Vec<i32>, text: &mut String) {
     // Pushes, one word at a time (`extend` of an array is not inlined).
@@ -141,6 +144,10 @@ pub fn issue_records(issues: &[Issue], words: &mut Vec<i32>, text: &mut String) 
                     extend(words, [4, path.len() as i32]);
                     for segment in path {
                         match segment {
+                            PathSegment::Key(Cow::Borrowed(key)) => {
+                                words.push(2);
+                                fixed(words, key);
+                            }
                             PathSegment::Key(key) => {
                                 words.push(0);
                                 put(words, text, key);

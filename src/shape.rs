@@ -191,9 +191,9 @@ fn check_fields<'a, I: Input<'a>>(
     let mut good = true;
     for (f, slot) in shape.fields.iter().zip(slots.iter()) {
         good &= match *slot {
-            Some(value) => c.at_key(f.key, |c| check_rule(c, value, f.rule)),
+            Some(value) => c.at_field(f.key, |c| check_rule(c, value, f.rule)),
             None if f.presence == Presence::Required => {
-                c.at_key(f.key, |c| c.missing(f.rule));
+                c.at_field(f.key, |c| c.missing(f.rule));
                 false
             }
             None => true,
@@ -249,12 +249,15 @@ pub trait Declared: FromChecked {
 
 /// Checks `input` against the declared shape `T`, every problem with its
 /// path below `prefix`, and reads it into `T`.
-pub fn check<'a, T: Declared>(input: &'a Value, prefix: &[&'a str]) -> Result<T, Vec<Issue>> {
+pub fn check<'a, T: Declared>(input: &'a Value, prefix: &[&'static str]) -> Result<T, Vec<Issue>> {
     check_input(input, prefix)
 }
 
 /// [`check`] for any [`Input`] (a `Value` tree or a tape).
-pub fn check_input<'a, T: Declared, I: Input<'a>>(input: I, prefix: &[&'a str]) -> Result<T, Vec<Issue>> {
+pub fn check_input<'a, T: Declared, I: Input<'a>>(
+    input: I,
+    prefix: &[&'static str],
+) -> Result<T, Vec<Issue>> {
     let mut checker = Checker::new(prefix);
     let good = check_shape(&mut checker, input, T::declared());
     checker.finish(if good { T::from_checked(input) } else { None })

@@ -428,7 +428,10 @@ export function answerIssues(ptr, count, text) {
         for (let k = 0; k < c; k++, i += 2) value.push(text.slice(H32[i], H32[i + 1]));
       } else {
         const c = H32[i++]; value = [];
-        for (let k = 0; k < c; k++, i += 3) value.push(H32[i] === 0 ? text.slice(H32[i + 1], H32[i + 2]) : H32[i + 1]);
+        for (let k = 0; k < c; k++, i += 3) {
+          const step = H32[i];
+          value.push(step === 1 ? H32[i + 1] : step === 2 ? fixed(H32[i + 1], H32[i + 2]) : text.slice(H32[i + 1], H32[i + 2]));
+        }
       }
       if (GENERATED !== null) GENERATED.setField(issue, name, value);
       else issue[FIELDS[name]] = value;

@@ -14,7 +14,7 @@ pub fn brief(issue: &Issue) -> String {
         .path
         .iter()
         .map(|segment| match segment {
-            PathSegment::Key(key) => key.clone(),
+            PathSegment::Key(key) => key.to_string(),
             PathSegment::Index(index) => index.to_string(),
         })
         .collect();
