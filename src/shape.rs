@@ -249,7 +249,7 @@ pub trait Declared: FromChecked {
 
 /// Checks `input` against the declared shape `T`, every problem with its
 /// path below `prefix`, and reads it into `T`.
-pub fn check<'a, T: Declared>(input: &'a Value, prefix: &[&'static str]) -> Result<T, Vec<Issue>> {
+pub fn check<T: Declared>(input: &Value, prefix: &[&'static str]) -> Result<T, Vec<Issue>> {
     check_input(input, prefix)
 }
 
