@@ -18,7 +18,8 @@
 //! when it is valid, `JSON.parse` of the caller's text plus the declared
 //! picks and defaults.
 
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
@@ -544,19 +545,28 @@ struct Buffers {
     present: Vec<u32>,
 }
 
-thread_local! {
-    static BUFFERS: std::cell::RefCell<Buffers> =
-        const { std::cell::RefCell::new(Buffers { words: Vec::new(), numbers: Vec::new(), bytes: Vec::new(), present: Vec::new() }) };
-    /// The issue records' words and text (see `failure`).
-    static RECORDS: std::cell::RefCell<(Vec<i32>, String)> = const { std::cell::RefCell::new((Vec::new(), String::new())) };
-    /// The memory and the layout, handed to the helpers once, on first use.
-    static INSTALLED: () = if !install(&wasm_bindgen::memory()) {
-        install_layout(&answer_layout());
-    };
+// The module's state. wasm32 without threads: a `Mutex` here never waits
+// (and a second lock of one would trap, never deadlock), and costs less than
+// a `thread_local!`'s state checks.
+static BUFFERS: Mutex<Buffers> =
+    Mutex::new(Buffers { words: Vec::new(), numbers: Vec::new(), bytes: Vec::new(), present: Vec::new() });
+/// The issue records' words and text (see `failure`).
+static RECORDS: Mutex<(Vec<i32>, String)> = Mutex::new((Vec::new(), String::new()));
+/// Whether the helpers have the memory and the layout (handed over once,
+/// on first use).
+static INSTALLED: AtomicBool = AtomicBool::new(false);
+
+/// The lock of `state`: nothing can hold it when a call starts (no call
+/// that runs the caller's code is made while it is held), and a panic
+/// aborts, so it is never poisoned either.
+fn lock<T>(state: &Mutex<T>) -> MutexGuard<'_, T> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn sizes_at() -> u32 {
-    INSTALLED.with(|_| ());
+    if !INSTALLED.swap(true, Ordering::Relaxed) && !install(&wasm_bindgen::memory()) {
+        install_layout(&answer_layout());
+    }
     SIZES.as_ptr() as u32
 }
 
@@ -578,20 +588,18 @@ fn with_tape<R>(handle: u32, rules: impl FnOnce(&Tape) -> R) -> R {
 /// so that it is in the module once).
 fn load_tape(handle: u32, rules: &mut dyn FnMut(&Tape)) {
     let (words, numbers, bytes) = (size(0), size(1), size(2));
-    BUFFERS.with(|buffers| {
-        let mut b = buffers.borrow_mut();
-        if b.words.len() < words {
-            b.words.resize(words, 0);
-        }
-        if b.numbers.len() < numbers {
-            b.numbers.resize(numbers, 0.0);
-        }
-        if b.bytes.len() < bytes {
-            b.bytes.resize(bytes, 0);
-        }
-        fill(handle, b.words.as_ptr() as u32, b.numbers.as_ptr() as u32, b.bytes.as_ptr() as u32);
-        rules(&Tape::new(&b.words[..words], &b.numbers[..numbers], &b.bytes[..bytes]));
-    });
+    let mut b = lock(&BUFFERS);
+    if b.words.len() < words {
+        b.words.resize(words, 0);
+    }
+    if b.numbers.len() < numbers {
+        b.numbers.resize(numbers, 0.0);
+    }
+    if b.bytes.len() < bytes {
+        b.bytes.resize(bytes, 0);
+    }
+    fill(handle, b.words.as_ptr() as u32, b.numbers.as_ptr() as u32, b.bytes.as_ptr() as u32);
+    rules(&Tape::new(&b.words[..words], &b.numbers[..numbers], &b.bytes[..bytes]));
 }
 
 /// Writes text `handle` (`units` UTF-16 units long) into this module's
@@ -599,18 +607,16 @@ fn load_tape(handle: u32, rules: &mut dyn FnMut(&Tape)) {
 /// present fields. `None` when UTF-8 cannot carry the text exactly (a lone
 /// surrogate). No call in here runs the caller's code.
 fn with_text<R>(handle: u32, units: usize, rules: impl FnOnce(&str, &mut Vec<u32>) -> R) -> Option<R> {
-    BUFFERS.with(|buffers| {
-        let mut b = buffers.borrow_mut();
-        let Buffers { bytes, present, .. } = &mut *b;
-        // At most 3 bytes of UTF-8 per UTF-16 unit.
-        let room = units.checked_mul(3)?;
-        if bytes.len() < room {
-            bytes.resize(room, 0);
-        }
-        let written = usize::try_from(encode_text(handle, bytes.as_ptr() as u32, room as u32)).ok()?;
-        let text = std::str::from_utf8(bytes.get(..written)?).ok()?;
-        Some(rules(text, present))
-    })
+    let mut b = lock(&BUFFERS);
+    let Buffers { bytes, present, .. } = &mut *b;
+    // At most 3 bytes of UTF-8 per UTF-16 unit.
+    let room = units.checked_mul(3)?;
+    if bytes.len() < room {
+        bytes.resize(room, 0);
+    }
+    let written = usize::try_from(encode_text(handle, bytes.as_ptr() as u32, room as u32)).ok()?;
+    let text = std::str::from_utf8(bytes.get(..written)?).ok()?;
+    Some(rules(text, present))
 }
 
 /// Walks one value (or two) onto a tape; returns the walk's handle. The
@@ -652,15 +658,13 @@ impl NumberText for JsNumbers {
 /// written into buffers kept from call to call (at most the issue cap's
 /// worth), so that they do not grow afresh each time.
 fn failure(issues: &[Issue]) -> JsValue {
-    RECORDS.with(|records| {
-        let mut records = records.borrow_mut();
-        let (words, text) = &mut *records;
-        words.clear();
-        text.clear();
-        issue_records(issues, words, text);
-        // JS reads the records and returns: nothing comes back in meanwhile.
-        answer_issues(words.as_ptr() as u32, words.len() as u32, text)
-    })
+    let mut records = lock(&RECORDS);
+    let (words, text) = &mut *records;
+    words.clear();
+    text.clear();
+    issue_records(issues, words, text);
+    // JS reads the records and returns: nothing comes back in meanwhile.
+    answer_issues(words.as_ptr() as u32, words.len() as u32, text)
 }
 
 /// A caller's value checked as the declared shape `T`; when valid, the
