@@ -3,11 +3,13 @@
 //! and serde_json differ by design: lone surrogate escapes and numbers too
 //! large for a double (JSON.parse accepts both; serde_json refuses), and
 //! serde_json's nesting limit of 128. When both accept, the values are equal
-//! (numbers compared as doubles; -0 and 0 are equal here).
+//! (numbers compared as doubles; -0 and 0 are equal here). And
+//! `json_text::problem` (the grammar alone, which the wasm binding asks
+//! where a text is not JSON) finds exactly the parser's problem.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use membrane_agent_session::{json_text, Value};
+use membrane_agent_session::{json_text, IssueKind, Value};
 
 fn same(ours: &Value, theirs: &serde_json::Value) -> bool {
     match (ours, theirs) {
@@ -43,6 +45,14 @@ fn has_surrogate_escape(text: &str) -> bool {
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else { return };
     let ours = json_text::parse(text);
+    let problem = match &ours {
+        Ok(_) => None,
+        Err(issue) => match issue.kind {
+            IssueKind::InvalidJson { problem } => Some(problem),
+            _ => panic!("the parser refused {text:?} with {issue:?}"),
+        },
+    };
+    assert_eq!(json_text::problem(text), problem, "{text:?}");
     let theirs = serde_json::from_str::<serde_json::Value>(text);
     match (&ours, &theirs) {
         (Ok(a), Ok(b)) => assert!(same(a, b) || contains_foreign(a), "different values for {text:?}: {a:?} vs {b:?}"),
