@@ -2,9 +2,9 @@
 //! wrong so far (the issues). Rules read fields through it and keep going
 //! after a problem, so one call reports every problem in the input.
 
-use crate::input::{Input, Kind};
 use std::borrow::Cow;
 
+use crate::input::{Input, Kind};
 use crate::issue::{Format, FormatProblem, Issue, IssueKind, PathSegment};
 use crate::shape::Rule;
 use crate::suggestion::suggest;
@@ -13,7 +13,8 @@ use crate::value::{Foreign, MAX_DEPTH};
 
 pub(crate) use crate::input::field;
 
-/// One borrowed step of the current path; owned only when an issue needs it.
+/// One borrowed step of the current path; an input's key is copied only
+/// when an issue needs it, a declared key never.
 #[derive(Clone, Copy)]
 enum Step<'a> {
     /// A key of the input.
