@@ -667,11 +667,11 @@ fn failure(issues: &[Issue]) -> JsValue {
     answer_issues(words.as_ptr() as u32, words.len() as u32, text)
 }
 
-/// A caller's value checked as the declared shape `T`; when valid, the
+/// A caller's value checked as the declared `shape`; when valid, the
 /// answer is picked from the walk's copy.
-fn check_value<T: Declared>(input: &JsValue) -> JsValue {
-    let handle = walk_values(input, None, Some(T::declared()), None, true);
-    match with_tape(handle, |tape| check_only(tape.root(), T::declared())) {
+fn check_value(input: &JsValue, shape: &'static Shape) -> JsValue {
+    let handle = walk_values(input, None, Some(shape), None, true);
+    match with_tape(handle, |tape| check_only(tape.root(), shape)) {
         Ok(()) => answer_copy(handle),
         Err(issues) => failure(&issues),
     }
@@ -683,24 +683,35 @@ fn build_request<P: Endpoint>(params: &JsValue, options: &JsValue) -> JsValue {
     // With a body, the plan reads only the params' path segment (an
     // endpoint without one puts its params in the URL, so reads them all).
     let handle = walk_values(params, Some(options), Some(P::declared()), P::BODY, P::BODY.is_some());
-    let planned = with_tape(handle, |tape| {
-        plan::<P, _>(tape.root(), tape.node(size(3))).map(|Plan { method, url, headers, body }| {
-            let mut text = format!("{method}\0{url}\0");
+    let planned = with_tape(handle, |tape| plan::<P, _>(tape.root(), tape.node(size(3))));
+    answer_plan(handle, planned)
+}
+
+/// The answer to a builder: JS builds the request from the plan, written
+/// as method, url, the key the body leaves out (when there is a body), then
+/// header names and values, each ended by "\0". Apart from
+/// [`build_request`], so that it is in the module once, not once per endpoint.
+#[inline(never)]
+fn answer_plan(handle: u32, planned: Result<Plan, Vec<Issue>>) -> JsValue {
+    match planned {
+        Ok(Plan { method, url, headers, body }) => {
+            let mut text = String::with_capacity(url.len() + 160);
+            for part in [method, &url] {
+                text.push_str(part);
+                text.push('\0');
+            }
             if let Some(except) = body {
                 text.push_str(except);
                 text.push('\0');
             }
-            for (name, value) in headers {
+            for (name, value) in &headers {
                 text.push_str(name);
                 text.push('\0');
-                text.push_str(&value);
+                text.push_str(value);
                 text.push('\0');
             }
-            (text, body.is_some())
-        })
-    });
-    match planned {
-        Ok((text, has_body)) => answer_request(handle, &text, has_body),
+            answer_request(handle, &text, body.is_some())
+        }
         Err(issues) => failure(&issues),
     }
 }
@@ -720,7 +731,7 @@ fn build_request<P: Endpoint>(params: &JsValue, options: &JsValue) -> JsValue {
 pub fn validate_create_agent_session_js(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: &JsValue,
 ) -> JsValue {
-    check_value::<CreateAgentSession>(input)
+    check_value(input, CreateAgentSession::declared())
 }
 
 // Two signatures: a typed object literal is checked at compile time (a
@@ -841,7 +852,7 @@ pub fn build_interrupt_agent_session_request_js(
 pub fn parse_agent_session_js(
     #[wasm_bindgen(unchecked_param_type = "string | unknown")] input: &JsValue,
 ) -> JsValue {
-    parse_answer::<AgentSession>(input)
+    parse_answer(input, AgentSession::declared())
 }
 
 /// Checks a page of `GET /agent/sessions` (up to 1000 sessions): the raw
@@ -859,7 +870,7 @@ pub fn parse_agent_session_js(
 pub fn parse_agent_session_list_js(
     #[wasm_bindgen(unchecked_param_type = "string | unknown")] input: &JsValue,
 ) -> JsValue {
-    parse_answer::<AgentSessionList>(input)
+    parse_answer(input, AgentSessionList::declared())
 }
 
 /// Checks the answer of `POST /agent/sessions/{id}/interrupt`.
@@ -877,30 +888,31 @@ pub fn parse_agent_session_list_js(
 pub fn parse_interrupt_agent_session_response_js(
     #[wasm_bindgen(unchecked_param_type = "string | unknown")] input: &JsValue,
 ) -> JsValue {
-    parse_answer::<InterruptAgentSessionResponse>(input)
+    parse_answer(input, InterruptAgentSessionResponse::declared())
 }
 
-/// An answer of the API, as text or as a parsed value, checked as `T`.
-fn parse_answer<T: Declared>(input: &JsValue) -> JsValue {
+/// An answer of the API, as text or as a parsed value, checked as the
+/// declared `shape`.
+fn parse_answer(input: &JsValue, shape: &'static Shape) -> JsValue {
     let Ok(handle) = u32::try_from(text_in(input, sizes_at())) else {
         // Not a string: a value to check as it is.
-        return check_value::<T>(input);
+        return check_value(input, shape);
     };
     // `None` when UTF-8 cannot carry the text exactly (a raw lone surrogate).
     let scanned = with_text(handle, size(2), |text, present| {
         // Valid: the masks of present fields go to the picks.
-        (scan_fields(text, T::declared(), present) == Verdict::Valid).then_some(present.as_ptr() as u32)
+        (scan_fields(text, shape, present) == Verdict::Valid).then_some(present.as_ptr() as u32)
     });
     if let Some(Some(present)) = scanned {
         // JSON.parse of the text, the declared keys picked.
-        return answer_text(handle, shape_number(T::declared()), present);
+        return answer_text(handle, shape_number(shape), present);
     }
     // Not surely valid: the full path. JS parses the text and the rules
     // check the value it gives, as for a value passed in (so the string
     // holding a lone surrogate is reported at its path).
     let parsed = parse_json_text(input.unchecked_ref());
     if !parsed.is_symbol() {
-        return check_value::<T>(&parsed);
+        return check_value(&parsed, shape);
     }
     // Not JSON: the parser's grammar says what and where.
     let problem = scanned
