@@ -244,15 +244,45 @@ async function generatedPicks() {
     });
     return `  // shape ${shape}\n  (v) => {\n    const m = PRESENT[AT++], o = {};\n${lines.map((l) => `    ${l}`).join('\n')}\n    return o;\n  },`;
   });
-  // The copy the walk makes of an object of a declared shape: its fields'
-  // copies come in `s` (declared order; undefined: absent).
-  const builds = layout.shapes.map((fields, shape) => {
-    const lines = fields.map(([k, kind, arg], f) => {
+  // The walk of an object of a declared shape (container in src/wasm.rs,
+  // given the object's own enumerable keys): each declared key read by
+  // name (one property load per site, which the engine makes fast) and
+  // handed to `declared`, the rest to `property`, as the generic loop does;
+  // then the copy, declared keys in declared order, defaults filled in, the
+  // key `except` left out. It sets FIELDS_READ to how many properties it
+  // wrote.
+  const walks = layout.shapes.map((fields, shape) => {
+    const reads = fields.map(([k], f) => {
       const name = key(k);
-      const write = `if ((x = s[${f}]) !== undefined && except !== ${name}) o[${name}] = x;`;
-      return kind === 3 ? `${write} else if (except !== ${name}) o[${name}] = ${JSON.stringify(arg)};` : write;
+      return `      case ${name}: f = ${f}; try { item = v[${name}]; } catch { item = UNREADABLE; } break;`;
     });
-    return `  // shape ${shape}\n  (s, except) => {\n    const o = {};\n    let x;\n${lines.map((l) => `    ${l}`).join('\n')}\n    return o;\n  },`;
+    const copies = fields.map(([k, kind, arg], f) => {
+      const name = key(k);
+      const write = `if (x[${f}] !== undefined && except !== ${name}) o[${name}] = x[${f}];`;
+      return `    ${kind === 3 ? `${write} else if (except !== ${name}) o[${name}] = ${JSON.stringify(arg)};` : write}`;
+    });
+    return `  // shape ${shape}
+  (s, v, depth, bare, keys, except) => {
+    const x = [${fields.map(() => 'undefined').join(', ')}];
+    let count = 0, item, f;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      switch (key) {
+${reads.join('\n')}
+      default:
+        item = read(v, key);
+        if (item !== undefined) { count++; property(s, key, item, depth, null, bare); }
+        continue;
+      }
+      if (item === undefined) continue;
+      count++;
+      declared(s, x, ${shape}, f, item, depth, bare);
+    }
+    FIELDS_READ = count;
+    const o = {};
+${copies.join('\n')}
+    return o;
+  },`;
   });
   // An issue's field set by name (answerIssues), one store per name.
   if (!Array.isArray(layout.fields)) fail('the layout has no issue fields');
@@ -262,8 +292,8 @@ const GENERATED = (() => {
 const picks = [
 ${functions.join('\n')}
 ];
-const builds = [
-${builds.join('\n')}
+const walks = [
+${walks.join('\n')}
 ];
 const setField = (o, f, v) => {
   switch (f) {
@@ -273,7 +303,7 @@ ${setField.join('\n')}
 // The layout itself (answer_layout() in wasm.rs), so that the module need
 // not write it out and this module parse it on the first call.
 const layout = ${JSON.stringify(layout)};
-return { picks, builds, setField, layout };
+return { picks, walks, setField, layout };
 })();`;
 }
 

@@ -182,6 +182,15 @@ function property(s, key, item, depth, shape, bare) {
   if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); return undefined; }
   return put(s, item, depth + 1, shape, bare);
 }
+// The value `item` of field f of an object of declared shape `shape`: its
+// key goes by its number (tape.rs), its copy (as the field's layout says)
+// to slots[f].
+function declared(s, slots, shape, f, item, depth, bare) {
+  room(s); s.words[s.nw++] = -2 - (shape * KEYS_PER_SHAPE + f); s.words[s.nw++] = 0;
+  if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); return; }
+  const field = LAYOUT[shape][f], kind = field[1];
+  slots[f] = put(s, item, depth + 1, kind === 1 ? field[2] : kind === 2 ? -2 - field[2] : -1, bare && field[3] === 0);
+}
 // An array or a plain object, as JSON.stringify would see it: own
 // enumerable string keys, each property read once, a hole as undefined, a
 // property holding undefined absent.
@@ -219,6 +228,11 @@ function container(s, v, depth, shape, bare) {
       if (s.words[item] === FOREIGN && ++s.foreign > MAX_FOREIGN) { s.nw = item; foreign(s, NOT_READ); break; }
       if (keep) out.push(copy);
     }
+  } else if (keep && shape >= 0 && GENERATED !== null) {
+    // A declared shape, by the package build's walk of it (the loop below,
+    // each key read by name).
+    out = GENERATED.walks[shape](s, v, depth, bare, keys, depth === 0 ? s.except : null);
+    count = FIELDS_READ;
   } else if (keep && shape >= 0) {
     // A declared shape: each declared key's copy goes to its field's slot,
     // and the copy is made in declared order (the rest is left out: a
@@ -234,12 +248,8 @@ function container(s, v, depth, shape, bare) {
       let f = hint;
       if (f >= fields.length || fields[f][0] !== key) for (f = 0; f < fields.length && fields[f][0] !== key; f++);
       if (f === fields.length) { property(s, key, item, depth, null, bare); continue; }
-      // A declared key goes by its number (tape.rs).
-      room(s); s.words[s.nw++] = -2 - (shape * KEYS_PER_SHAPE + f); s.words[s.nw++] = 0;
-      if (item === UNREADABLE) { foreign(s, UNREADABLE_CODE); continue; }
       hint = f + 1;
-      const kind = fields[f][1];
-      slots[f] = put(s, item, depth + 1, kind === 1 ? fields[f][2] : kind === 2 ? -2 - fields[f][2] : -1, bare && fields[f][3] === 0);
+      declared(s, slots, shape, f, item, depth, bare);
     }
     out = build(slots, shape, depth === 0 ? s.except : null);
   } else {
@@ -318,18 +328,19 @@ export function layoutText() { return LAYOUT_TEXT; }
 // Two functions per shape, written from the layout by the package build
 // (scripts/assemble-pkg.mjs): `picks[shape](value)` does what `pick` does
 // (reading only the fields the scan found present),
-// `builds[shape](slots, except)` what `build` does, each reading and writing
-// its keys by name, which the engine makes far faster than the loops here;
-// and `setField(issue, field, value)`, an issue's field set by name.
-// Without them (the wasm tests), the loops.
+// `walks[shape](s, v, depth, bare, keys, except)` what container's loop
+// over a declared shape and `build` do (setting FIELDS_READ), each reading
+// and writing its keys by name, which the engine makes faster than the
+// loops here; and `setField(issue, field, value)`, an issue's field set by
+// name. Without them (the wasm tests), the loops.
 const GENERATED = null;
+let FIELDS_READ = 0;
 // The masks the generated picks read (answerText): PRESENT[AT++] per object.
 let PRESENT = null, AT = 0;
 // The object of declared shape `shape` from its fields' copies (`slots`, in
 // declared order; undefined: absent), defaults filled in, the key `except`
 // left out.
 function build(slots, shape, except) {
-  if (GENERATED !== null) return GENERATED.builds[shape](slots, except);
   const out = {};
   const fields = LAYOUT[shape];
   for (let f = 0; f < fields.length; f++) {
