@@ -57,9 +57,10 @@ impl State {
     /// A new block of `size` bytes aligned to `align`, cut from the top
     /// (the memory grown when it has no room); 0 when memory is exhausted.
     fn cut(&mut self, size: usize, align: usize) -> usize {
-        let start = (self.top + align - 1) & !(align - 1);
-        match start.checked_add(size) {
-            Some(end) if self.end != 0 && end <= self.end => {
+        // Checked sums: near the top of a 4 GiB memory they would wrap.
+        let start = self.top.checked_add(align - 1).map(|top| top & !(align - 1));
+        match start.and_then(|start| Some((start, start.checked_add(size)?))) {
+            Some((start, end)) if self.end != 0 && end <= self.end => {
                 self.top = end;
                 start
             }
@@ -71,7 +72,9 @@ impl State {
                 if first == usize::MAX {
                     return 0;
                 }
-                let (from, to) = (first * PAGE, (first + pages) * PAGE);
+                let Some((from, to)) = first.checked_mul(PAGE).zip((first + pages).checked_mul(PAGE)) else {
+                    return 0;
+                };
                 // The memory grown follows the old top when nothing else
                 // grew it meanwhile; the old room is then kept.
                 if from != self.end || self.end == 0 {
