@@ -325,8 +325,8 @@ export function fill(h, words, nums, bytes) {
 }
 // The layout, for the package build (scripts/assemble-pkg.mjs).
 export function layoutText() { return LAYOUT_TEXT; }
-// Two functions per shape, written from the layout by the package build
-// (scripts/assemble-pkg.mjs): `picks[shape](value)` does what `pick` does
+// Written from the layout by the package build (scripts/assemble-pkg.mjs),
+// per shape: `picks[shape](value)` does what `pick` does
 // (reading only the fields the scan found present),
 // `walks[shape](s, v, depth, bare, keys, except)` what container's loop
 // over a declared shape and `build` do (setting FIELDS_READ), each reading
@@ -909,28 +909,47 @@ fn parse_answer(input: &JsValue, shape: &'static Shape) -> JsValue {
         // Not a string: a value to check as it is.
         return check_value(input, shape);
     };
-    // `None` when UTF-8 cannot carry the text exactly (a raw lone surrogate).
-    let scanned = with_text(handle, size(2), |text, present| {
-        // Valid: the masks of present fields go to the picks.
-        (scan_fields(text, shape, present) == Verdict::Valid).then_some(present.as_ptr() as u32)
-    });
-    if let Some(Some(present)) = scanned {
+    let read = with_text(handle, size(2), |text, present| {
+        if scan_fields(text, shape, present) == Verdict::Valid {
+            // The masks of present fields go to the picks.
+            return Read::Scanned(present.as_ptr() as u32);
+        }
+        // JSON.parse runs none of the caller's code: safe while the text is
+        // held here, so a syntax error's place is found in this same text.
+        read_json(input, || json_text::problem(text))
+    })
+    // UTF-8 cannot carry the text exactly (a raw lone surrogate): JS reads
+    // it, so that the string holding it is reported at its path.
+    .unwrap_or_else(|| read_json(input, || None));
+    match read {
         // JSON.parse of the text, the declared keys picked.
-        return answer_text(handle, shape_number(shape), present);
+        Read::Scanned(present) => answer_text(handle, shape_number(shape), present),
+        // Not surely valid: the rules check the value JS parsed, as for a
+        // value passed in.
+        Read::Parsed(value) => check_value(&value, shape),
+        Read::NotJson(problem) => failure(&[Issue::new(IssueKind::InvalidJson { problem }, Vec::new())]),
     }
-    // Not surely valid: the full path. JS parses the text and the rules
-    // check the value it gives, as for a value passed in (so the string
-    // holding a lone surrogate is reported at its path).
-    let parsed = parse_json_text(input.unchecked_ref());
-    if !parsed.is_symbol() {
-        return check_value(&parsed, shape);
+}
+
+/// What became of response text.
+enum Read {
+    /// The scan vouches for it; the masks of present fields are here.
+    Scanned(u32),
+    /// JSON the scan does not vouch for, as `JSON.parse` read it.
+    Parsed(JsValue),
+    /// Not JSON.
+    NotJson(JsonProblem),
+}
+
+/// `JSON.parse` of the caller's text; when it refuses, `problem` says what
+/// is wrong and where (if it can).
+fn read_json(text: &JsValue, problem: impl FnOnce() -> Option<JsonProblem>) -> Read {
+    let parsed = parse_json_text(text.unchecked_ref());
+    if parsed.is_symbol() {
+        Read::NotJson(problem().unwrap_or(JsonProblem::NotJson))
+    } else {
+        Read::Parsed(parsed)
     }
-    // Not JSON: the parser's grammar says what and where.
-    let problem = scanned
-        .and_then(|_| with_text(handle, size(2), |text, _| json_text::problem(text)))
-        .flatten()
-        .unwrap_or(JsonProblem::NotJson);
-    failure(&[Issue::new(IssueKind::InvalidJson { problem }, Vec::new())])
 }
 
 /// Writes the request as one `curl` command line for a POSIX shell, every

@@ -488,6 +488,19 @@ hostile("response text: duplicate keys (last wins, as in JSON.parse), 1e400, num
     assert.equal(r.success, false);
     assert.deepEqual(r.issues.map((i) => [i.code, i.path]), [["invalid_json", []]], `${JSON.stringify(text).slice(0, 60)}: ${JSON.stringify(r.issues)}`);
   }
+  // The message says what is wrong and at which byte of the UTF-8 text
+  // (counted by hand here; json_text::problem finds it, tests/scan.rs
+  // holds it to the native parser).
+  const placed = [
+    ['{"a": [1, 2}', "expected a JSON value, received an unexpected character at byte 11"],
+    ["[1,]", "expected a JSON value, received an unexpected character at byte 3"],
+    ['{"a":1}x', "expected one JSON value, received more text at byte 7"],
+    ['{"a":"\\x41"}', "expected a valid escape in a JSON string, received an invalid one at byte 6"],
+    ['{"\u00e9":1,}', "expected a JSON value, received an unexpected character at byte 8"],
+  ];
+  for (const [text, message] of placed) {
+    assert.deepEqual(parse(text).issues?.map((i) => i.message), [message], text);
+  }
   // JSON that is not an object.
   for (const text of ["null", "[]", "42", "\"text\"", "true", `[{${body}}]`]) {
     const r = parse(text);
